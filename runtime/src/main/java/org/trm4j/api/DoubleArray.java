@@ -1,0 +1,43 @@
+package org.trm4j.api;
+
+import java.lang.foreign.ValueLayout;
+
+/** Off-heap array of double, usable in kernels on every backend (TornadoVM's DoubleArray). */
+public final class DoubleArray extends NativeArray {
+    private static final ValueLayout.OfDouble LAYOUT = ValueLayout.JAVA_DOUBLE;
+
+    public DoubleArray(int size) { super(size, 8); }
+
+    public static DoubleArray fromArray(double[] values) {
+        DoubleArray a = new DoubleArray(values.length);
+        for (int i = 0; i < values.length; i++) a.set(i, values[i]);
+        return a;
+    }
+
+    public static DoubleArray fromElements(double... values) { return fromArray(values); }
+
+    public double get(int index) {
+        checkIndex(index);
+        return segment.getAtIndex(LAYOUT, index);
+    }
+
+    public void set(int index, double value) {
+        checkIndex(index);
+        segment.setAtIndex(LAYOUT, index, value);
+    }
+
+    /** Sets every element to {@code value}. */
+    public void init(double value) {
+        for (int i = 0; i < size; i++) segment.setAtIndex(LAYOUT, i, value);
+    }
+
+    public double[] toHeapArray() {
+        double[] out = new double[size];
+        for (int i = 0; i < size; i++) out[i] = segment.getAtIndex(LAYOUT, i);
+        return out;
+    }
+
+    @Override public long elementBytes() { return 8; }
+
+    @Override public String toString() { return "DoubleArray[" + size + "]"; }
+}

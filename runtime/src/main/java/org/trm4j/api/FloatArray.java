@@ -1,0 +1,43 @@
+package org.trm4j.api;
+
+import java.lang.foreign.ValueLayout;
+
+/** Off-heap array of float, usable in kernels on every backend (TornadoVM's FloatArray). */
+public final class FloatArray extends NativeArray {
+    private static final ValueLayout.OfFloat LAYOUT = ValueLayout.JAVA_FLOAT;
+
+    public FloatArray(int size) { super(size, 4); }
+
+    public static FloatArray fromArray(float[] values) {
+        FloatArray a = new FloatArray(values.length);
+        for (int i = 0; i < values.length; i++) a.set(i, values[i]);
+        return a;
+    }
+
+    public static FloatArray fromElements(float... values) { return fromArray(values); }
+
+    public float get(int index) {
+        checkIndex(index);
+        return segment.getAtIndex(LAYOUT, index);
+    }
+
+    public void set(int index, float value) {
+        checkIndex(index);
+        segment.setAtIndex(LAYOUT, index, value);
+    }
+
+    /** Sets every element to {@code value}. */
+    public void init(float value) {
+        for (int i = 0; i < size; i++) segment.setAtIndex(LAYOUT, i, value);
+    }
+
+    public float[] toHeapArray() {
+        float[] out = new float[size];
+        for (int i = 0; i < size; i++) out[i] = segment.getAtIndex(LAYOUT, i);
+        return out;
+    }
+
+    @Override public long elementBytes() { return 4; }
+
+    @Override public String toString() { return "FloatArray[" + size + "]"; }
+}

@@ -1,0 +1,154 @@
+package org.trm4j.backend.java;
+
+import org.trm4j.api.DeviceType;
+import org.trm4j.api.KernelContext;
+import org.trm4j.api.NativeArray;
+import org.trm4j.api.WorkerGrid;
+import org.trm4j.runtime.CompiledKernel;
+import org.trm4j.runtime.DeviceRuntime;
+
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassModel;
+import java.lang.classfile.instruction.InvokeInstruction;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The JVM as a device: the CPU baseline and the reference every other backend is compared with.
+ * Kernels run as their own bytecode (never through our JIT), so a JIT bug cannot hide in both sides
+ * of a comparison. Host arrays are the device buffers: copies cost nothing.
+ */
+final class JavaDevice implements DeviceRuntime {
+    private static final int THREADS = Runtime.getRuntime().availableProcessors();
+    private final ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
+        Thread t = new Thread(r, "trm-java-device");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @Override public String id() { return "java"; }
+    @Override public String name() { return "JVM " + Runtime.version() + " (" + System.getProperty("os.arch") + ", " + THREADS + " threads)"; }
+    @Override public DeviceType type() { return DeviceType.JVM; }
+    @Override public int computeUnits() { return THREADS; }
+    @Override public long globalMemoryBytes() { return Runtime.getRuntime().maxMemory(); }
+    @Override public long localMemoryBytes() { return Long.MAX_VALUE; }
+    @Override public int maxWorkGroupSize() { return 1024; }
+    @Override public String backendVersion() { return System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"); }
+    @Override public String backend() { return "java"; }
+
+    @Override public CompiledKernel compile(Method method) {
+        long t0 = System.nanoTime();
+        MethodHandle direct;
+        try {
+            direct = MethodHandles.privateLookupIn(method.getDeclaringClass(), MethodHandles.lookup()).unreflect(method);
+        } catch (IllegalAccessException e) {
+            throw new IllegalArgumentException("java backend cannot access kernel " + method + ": " + e.getMessage(), e);
+        }
+        int ctx = List.of(method.getParameterTypes()).indexOf(KernelContext.class);
+        MethodHandle split = ctx >= 0 ? null : ParallelLoopSplitter.split(method);
+        JavaKernel.BarrierUse barriers = ctx >= 0 ? barrierUse(method) : JavaKernel.BarrierUse.NONE;
+        return new JavaKernel(method, direct, split, ctx, barriers, System.nanoTime() - t0);
+    }
+
+    /** Which barriers the kernel may reach, read from its bytecode (conservatively LOCAL when it calls other methods of unknown content). */
+    private static JavaKernel.BarrierUse barrierUse(Method method) {
+        ClassModel cm = ClassFile.of().parse(ParallelLoopSplitter.classBytes(method.getDeclaringClass()));
+        JavaKernel.BarrierUse use = JavaKernel.BarrierUse.NONE;
+        var code = cm.methods().stream().filter(m -> m.methodName().equalsString(method.getName())
+                && m.methodType().equalsString(org.trm4j.runtime.TaskMethods.descriptor(method))).findFirst().orElseThrow().code().orElseThrow();
+        for (var e : code) {
+            if (!(e instanceof InvokeInstruction inv)) continue;
+            String name = inv.name().stringValue();
+            boolean onContext = inv.owner().asInternalName().equals(KernelContext.class.getName().replace('.', '/'));
+            if (onContext && name.equals("globalBarrier")) return JavaKernel.BarrierUse.GLOBAL;
+            if ((onContext && name.equals("localBarrier")) || inv.opcode() == java.lang.classfile.Opcode.INVOKESTATIC
+                    && !inv.owner().asInternalName().startsWith("java/") && !inv.owner().asInternalName().equals("org/trm4j/api/KernelMath"))
+                use = JavaKernel.BarrierUse.LOCAL;
+        }
+        return use;
+    }
+
+    @Override public void allocate(NativeArray array) {}
+    @Override public long copyToDevice(NativeArray array) { return 0; }
+    @Override public long copyToHost(NativeArray array) { return 0; }
+    @Override public void release(NativeArray array) {}
+
+    @Override public long launch(CompiledKernel compiled, Object[] args, WorkerGrid grid) {
+        JavaKernel k = (JavaKernel) compiled;
+        checkArgs(k.method(), args);
+        long t0 = System.nanoTime();
+        try {
+            if (k.contextIndex() >= 0) runWorkGroups(k, args, grid);
+            else if (k.split() != null) runSplit(k, args);
+            else k.direct().invokeWithArguments(args);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+        return System.nanoTime() - t0;
+    }
+
+    private void runSplit(JavaKernel k, Object[] args) throws Throwable {
+        List<Future<?>> parts = new ArrayList<>();
+        for (int p = 1; p < THREADS; p++) {
+            Object[] a = withPart(args, p);
+            parts.add(pool.submit(() -> {
+                try { k.split().invokeWithArguments(a); } catch (RuntimeException | Error e) { throw e; } catch (Throwable t) { throw new IllegalStateException(t); }
+            }));
+        }
+        k.split().invokeWithArguments(withPart(args, 0));
+        for (Future<?> f : parts) {
+            try { f.get(); } catch (ExecutionException e) { throw e.getCause(); }
+        }
+    }
+
+    private static Object[] withPart(Object[] args, int part) {
+        Object[] a = java.util.Arrays.copyOf(args, args.length + 2);
+        a[args.length] = part;
+        a[args.length + 1] = THREADS;
+        return a;
+    }
+
+    private void runWorkGroups(JavaKernel k, Object[] args, WorkerGrid grid) {
+        if (grid == null)
+            throw new IllegalArgumentException("a KernelContext kernel needs a launch grid: pass a GridScheduler with a WorkerGrid for this task");
+        long[] g = {1, 1, 1}, l = {1, 1, 1};
+        long[] gg = grid.getGlobalWork(), ll = grid.getLocalWork();
+        for (int d = 0; d < gg.length; d++) {
+            g[d] = gg[d];
+            l[d] = ll != null ? ll[d] : defaultLocal(gg[d], gg.length);
+            if (g[d] % l[d] != 0)
+                throw new IllegalArgumentException("global work size " + g[d] + " is not a multiple of local work size " + l[d] + " in dimension " + d);
+        }
+        new WorkGroupEmulator(k, args, g, l).run(pool);
+    }
+
+    /** The largest divisor of {@code global} not above a per-dimensionality cap, as drivers tend to pick. */
+    static long defaultLocal(long global, int dims) {
+        long cap = dims == 1 ? 256 : dims == 2 ? 16 : 8;
+        for (long l = Math.min(cap, global); l > 1; l--) if (global % l == 0) return l;
+        return 1;
+    }
+
+    private static void checkArgs(Method m, Object[] args) {
+        Class<?>[] types = m.getParameterTypes();
+        if (types.length != args.length)
+            throw new IllegalArgumentException(m.getName() + " takes " + types.length + " arguments, the task gives " + args.length);
+        for (int i = 0; i < types.length; i++) {
+            Class<?> boxed = types[i].isPrimitive() ? java.lang.invoke.MethodType.methodType(types[i]).wrap().returnType() : types[i];
+            if (!boxed.isInstance(args[i]))
+                throw new IllegalArgumentException("argument " + i + " of " + m.getDeclaringClass().getSimpleName() + "." + m.getName()
+                        + " must be " + types[i].getSimpleName() + ", got " + (args[i] == null ? "null" : args[i].getClass().getSimpleName()));
+        }
+    }
+
+    @Override public void close() { org.trm4j.runtime.KernelCache.evict(this); }
+}

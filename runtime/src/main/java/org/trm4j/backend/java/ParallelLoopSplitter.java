@@ -1,0 +1,131 @@
+package org.trm4j.backend.java;
+
+import org.trm4j.api.Parallel;
+
+import java.lang.classfile.*;
+import java.lang.classfile.attribute.RuntimeVisibleTypeAnnotationsAttribute;
+import java.lang.classfile.instruction.IncrementInstruction;
+import java.lang.classfile.instruction.StoreInstruction;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.MethodTypeDesc;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.AccessFlag;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * Makes a loop-parallel kernel splittable over threads without changing what it computes: the
+ * outermost @Parallel loop {@code for (i = s; i < n; i++)} of a copy of the method becomes
+ * {@code for (i = s + part; i < n; i += parts)}, and the copy takes (part, parts) as two extra int
+ * parameters. Everything else is the kernel's own bytecode, so the java backend stays the reference.
+ * The copy lives in a hidden nestmate class of the kernel's class, so it may call private helpers.
+ */
+final class ParallelLoopSplitter {
+    private static final ClassDesc PARALLEL = ClassDesc.of(Parallel.class.getName());
+
+    private ParallelLoopSplitter() {}
+
+    /** The split method handle (original params..., int part, int parts), or null when the kernel has no @Parallel loop. */
+    static MethodHandle split(Method kernel) {
+        Class<?> owner = kernel.getDeclaringClass();
+        ClassModel model = ClassFile.of().parse(classBytes(owner));
+        MethodModel method = model.methods().stream()
+                .filter(m -> m.methodName().equalsString(kernel.getName())
+                        && m.methodType().equalsString(org.trm4j.runtime.TaskMethods.descriptor(kernel)))
+                .findFirst().orElseThrow();
+        CodeModel code = method.code().orElseThrow(() -> new IllegalArgumentException(kernel + " has no code"));
+        TypeAnnotation.LocalVarTargetInfo loop = outermostParallelLoop(code);
+        if (loop == null) return null;
+
+        MethodTypeDesc origType = method.methodTypeSymbol();
+        int argSlots = origType.parameterList().stream().mapToInt(p -> slotSize(p)).sum();
+        // Above both the original locals and the two new parameters, so the prologue cannot clobber them.
+        int firstFree = Math.max(((java.lang.classfile.attribute.CodeAttribute) code).maxLocals(), argSlots + 2);
+        MethodTypeDesc splitType = origType.insertParameterTypes(origType.parameterCount(),
+                java.lang.constant.ConstantDescs.CD_int, java.lang.constant.ConstantDescs.CD_int);
+        int slotPart = firstFree, slotParts = firstFree + 1, loopSlot = loop.index();
+        List<CodeElement> elements = code.elementList();
+        int storeAt = initStoreIndex(elements, loop, loopSlot);
+
+        ClassDesc splitClass = ClassDesc.of(owner.getName() + "$$TrmSplit");
+        String name = kernel.getName();
+        byte[] bytes = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(
+                        ClassHierarchyResolver.ofClassLoading(owner.getClassLoader() == null ? ClassLoader.getSystemClassLoader() : owner.getClassLoader())))
+                .build(splitClass, cb -> cb.withFlags(AccessFlag.FINAL, AccessFlag.SYNTHETIC)
+                .withMethodBody(name, splitType, ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC, b -> {
+                    // Park (part, parts) above the original locals: the original code may reuse their slots.
+                    b.iload(argSlots).istore(slotPart).iload(argSlots + 1).istore(slotParts);
+                    boolean inLoop = false;
+                    for (int i = 0; i < elements.size(); i++) {
+                        CodeElement e = elements.get(i);
+                        if (e instanceof RuntimeVisibleTypeAnnotationsAttribute || e instanceof Attribute<?>) continue;
+                        if (e == loop.startLabel()) inLoop = true;
+                        if (e == loop.endLabel()) inLoop = false;
+                        if (inLoop && e instanceof IncrementInstruction inc && inc.slot() == loopSlot) {
+                            if (inc.constant() != 1)
+                                throw new IllegalArgumentException(kernel + ": a @Parallel loop must step by 1, found " + inc.constant());
+                            b.iload(loopSlot).iload(slotParts).iadd().istore(loopSlot);
+                            continue;
+                        }
+                        b.with(e);
+                        if (i == storeAt) b.iload(loopSlot).iload(slotPart).iadd().istore(loopSlot);
+                    }
+                }));
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(owner, MethodHandles.lookup())
+                    .defineHiddenClass(bytes, true, MethodHandles.Lookup.ClassOption.NESTMATE);
+            MethodType mt = MethodType.methodType(void.class, kernel.getParameterTypes())
+                    .appendParameterTypes(int.class, int.class);
+            return lookup.findStatic(lookup.lookupClass(), name, mt);
+        } catch (ReflectiveOperationException | IllegalArgumentException e) {
+            throw new IllegalStateException("java backend: cannot prepare " + owner.getName() + "." + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The @Parallel local variable that starts first in the bytecode (the outermost loop). */
+    private static TypeAnnotation.LocalVarTargetInfo outermostParallelLoop(CodeModel code) {
+        var attr = code.findAttribute(Attributes.runtimeVisibleTypeAnnotations()).orElse(null);
+        if (attr == null) return null;
+        TypeAnnotation.LocalVarTargetInfo best = null;
+        int bestPos = Integer.MAX_VALUE;
+        List<CodeElement> elements = code.elementList();
+        for (TypeAnnotation ta : attr.annotations()) {
+            if (!ta.annotation().classSymbol().equals(PARALLEL)) continue;
+            if (!(ta.targetInfo() instanceof TypeAnnotation.LocalVarTarget lv)) continue;
+            for (TypeAnnotation.LocalVarTargetInfo info : lv.table()) {
+                int pos = elements.indexOf(info.startLabel());
+                if (pos >= 0 && pos < bestPos) { bestPos = pos; best = info; }
+            }
+        }
+        return best;
+    }
+
+    /** Index of the store that initialises the loop variable: the last store to its slot before the range starts. */
+    private static int initStoreIndex(List<CodeElement> elements, TypeAnnotation.LocalVarTargetInfo loop, int slot) {
+        int start = elements.indexOf(loop.startLabel());
+        for (int i = start - 1; i >= 0; i--) {
+            CodeElement e = elements.get(i);
+            if (e instanceof StoreInstruction s && s.slot() == slot) return i;
+            if (e instanceof Instruction && !(e instanceof StoreInstruction)) break;
+        }
+        throw new IllegalArgumentException("cannot find the initialisation of the @Parallel loop variable in slot " + slot);
+    }
+
+    private static int slotSize(ClassDesc d) {
+        return d.equals(java.lang.constant.ConstantDescs.CD_long) || d.equals(java.lang.constant.ConstantDescs.CD_double) ? 2 : 1;
+    }
+
+    static byte[] classBytes(Class<?> owner) {
+        String file = owner.getName().substring(owner.getName().lastIndexOf('.') + 1) + ".class";
+        try (InputStream in = owner.getResourceAsStream(file)) {
+            if (in == null) throw new IllegalStateException("cannot read the bytecode of " + owner.getName());
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the bytecode of " + owner.getName(), e);
+        }
+    }
+}

@@ -1,0 +1,298 @@
+package org.trm4j.backend.opencl;
+
+import org.trm4j.api.DeviceType;
+import org.trm4j.api.NativeArray;
+import org.trm4j.api.WorkerGrid;
+import org.trm4j.jit.frontend.KernelCompiler;
+import org.trm4j.jit.ir.Kernel;
+import org.trm4j.jit.ir.Param;
+import org.trm4j.jit.opencl.OpenClRenderer;
+import org.trm4j.runtime.CompiledKernel;
+import org.trm4j.runtime.DeviceRuntime;
+import org.trm4j.runtime.KernelArguments;
+import org.trm4j.runtime.LaunchGeometry;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+/**
+ * One OpenCL device: a lazily created context and in-order profiling queue, one buffer per host
+ * array (resident until {@link #release} or {@link #close}), kernels JIT-compiled to OpenCL C.
+ *
+ * <p>Methods are synchronized: a cl_kernel's arguments are shared state, and the executor may call
+ * from several threads. The program-building steps are public so that the spirv backend can build
+ * from IL or a binary on the same context and launch through {@link #launch(MemorySegment, Kernel, Object[], WorkerGrid)}.
+ */
+public final class OpenClDevice implements DeviceRuntime {
+    private final OpenCl cl;
+    private final MemorySegment platform;
+    private final MemorySegment device;
+    private final String id;
+    private final OpenClDeviceInfo info;
+
+    private MemorySegment context;
+    private MemorySegment queue;
+    private final Map<NativeArray, MemorySegment> buffers = new IdentityHashMap<>();
+    private final List<OpenClKernel> kernels = new ArrayList<>();
+
+    public OpenClDevice(OpenCl cl, MemorySegment platform, MemorySegment device, String id) {
+        this.cl = cl;
+        this.platform = platform;
+        this.device = device;
+        this.id = id;
+        this.info = OpenClDeviceInfo.query(cl, platform, device);
+    }
+
+    // ---- Device ----
+
+    @Override public String id() { return id; }
+    @Override public String name() { return info.name(); }
+    @Override public DeviceType type() { return info.type(); }
+    @Override public int computeUnits() { return info.computeUnits(); }
+    @Override public long globalMemoryBytes() { return info.globalMemoryBytes(); }
+    @Override public long localMemoryBytes() { return info.localMemoryBytes(); }
+    @Override public int maxWorkGroupSize() { return info.maxWorkGroupSize(); }
+    @Override public String backendVersion() { return info.versionString(); }
+    @Override public String backend() { return "opencl"; }
+
+    /** Everything the device reported, extensions included. */
+    public OpenClDeviceInfo info() { return info; }
+
+    public OpenCl bindings() { return cl; }
+
+    public MemorySegment platformHandle() { return platform; }
+
+    public MemorySegment deviceHandle() { return device; }
+
+    /** The context, created on first use. */
+    public synchronized MemorySegment context() {
+        if (context == null) context = cl.createContext(device);
+        return context;
+    }
+
+    /** The in-order, profiling-enabled queue, created on first use. */
+    public synchronized MemorySegment queue() {
+        if (queue == null) queue = cl.createCommandQueue(context(), device, OpenCl.CL_QUEUE_PROFILING_ENABLE);
+        return queue;
+    }
+
+    // ---- compilation ----
+
+    @Override public CompiledKernel compile(Method kernel) {
+        long t0 = System.nanoTime();
+        Kernel ir = KernelCompiler.compile(kernel); // KernelCompileException passes through: it names the source line
+        return compile(kernel, ir, t0);
+    }
+
+    /** Builds hand-made or already compiled IR; {@code method} may be null (it is only reported). */
+    public OpenClKernel compile(Method method, Kernel ir) { return compile(method, ir, System.nanoTime()); }
+
+    private synchronized OpenClKernel compile(Method method, Kernel ir, long startNanos) {
+        String source = OpenClRenderer.render(ir);
+        String fn = OpenClRenderer.functionName(ir);
+        MemorySegment program = buildProgramFromSource(source, defaultBuildOptions(), ir.source);
+        MemorySegment kernel;
+        try {
+            kernel = cl.createKernel(program, fn);
+        } catch (OpenClException e) {
+            cl.releaseProgram(program);
+            throw e;
+        }
+        OpenClKernel k = new OpenClKernel(this, method, ir, source, fn, program, kernel, System.nanoTime() - startNanos);
+        kernels.add(k);
+        return k;
+    }
+
+    /**
+     * Build options for OpenCL C from our renderer: the language version, and IEEE-exact float
+     * divide/sqrt where the device offers it (Java's are exact; OpenCL's default allows 2.5 ulp).
+     * Never fast-math: NaN and signed-zero handling must stay Java's.
+     */
+    public String defaultBuildOptions() {
+        String opts = "-cl-std=" + info.openclCStd();
+        if (info.canRoundFloatDivideSqrtCorrectly()) opts += " -cl-fp32-correctly-rounded-divide-sqrt";
+        return opts;
+    }
+
+    /** Creates and builds a program from OpenCL C; a failed build throws with the build log and the numbered source. */
+    public MemorySegment buildProgramFromSource(String source, String options, String what) {
+        return build(cl.createProgramWithSource(context(), source), options, what, source);
+    }
+
+    /** Creates and builds a program from SPIR-V (the device needs cl_khr_il_program or OpenCL 2.1+). */
+    public MemorySegment buildProgramFromIl(byte[] il, String options, String what) {
+        return build(cl.createProgramWithIL(context(), il), options, what, null);
+    }
+
+    /** Creates and builds a program from a device binary (for PoCL, LLVM bitcode). */
+    public MemorySegment buildProgramFromBinary(byte[] binary, String options, String what) {
+        return build(cl.createProgramWithBinary(context(), device, binary), options, what, null);
+    }
+
+    private MemorySegment build(MemorySegment program, String options, String what, String source) {
+        int rc = cl.buildProgram(program, device, options);
+        if (rc != OpenCl.CL_SUCCESS) {
+            String log;
+            try {
+                log = cl.programBuildLog(program, device);
+            } catch (OpenClException e) {
+                log = "(no build log: " + e.getMessage() + ")";
+            }
+            cl.releaseProgram(program);
+            throw new OpenClBuildException(what + " on " + id + " [" + info.name() + "] with options \"" + options + "\"", rc, log, source);
+        }
+        return program;
+    }
+
+    // ---- memory ----
+
+    @Override public synchronized void allocate(NativeArray array) { buffer(array); }
+
+    /** The device buffer of {@code array}, allocated (not filled) if it has none yet. */
+    public synchronized MemorySegment buffer(NativeArray array) {
+        MemorySegment b = buffers.get(array);
+        if (b == null) {
+            // Zero-sized buffers are invalid in OpenCL; an empty array still gets a valid (unused) one.
+            b = cl.createBuffer(context(), OpenCl.CL_MEM_READ_WRITE, Math.max(1, array.getNumBytes()));
+            buffers.put(array, b);
+        }
+        return b;
+    }
+
+    /** True when {@code array} has a buffer on this device. */
+    public synchronized boolean isResident(NativeArray array) { return buffers.containsKey(array); }
+
+    @Override public synchronized long copyToDevice(NativeArray array) {
+        MemorySegment b = buffer(array);
+        if (array.getNumBytes() == 0) return 0;
+        long t0 = System.nanoTime();
+        MemorySegment ev = cl.enqueueWriteBuffer(queue(), b, true, 0, array.getNumBytes(), array.getSegment());
+        return finished(ev, t0);
+    }
+
+    @Override public synchronized long copyToHost(NativeArray array) {
+        MemorySegment b = buffers.get(array);
+        if (b == null) throw new IllegalStateException(array + " has no copy on " + id + " to read back (was it ever copied or written there?)");
+        if (array.getNumBytes() == 0) return 0;
+        long t0 = System.nanoTime();
+        MemorySegment ev = cl.enqueueReadBuffer(queue(), b, true, 0, array.getNumBytes(), array.getSegment());
+        return finished(ev, t0);
+    }
+
+    @Override public synchronized void release(NativeArray array) {
+        MemorySegment b = buffers.remove(array);
+        if (b != null) cl.releaseMemObject(b);
+    }
+
+    // ---- launch ----
+
+    @Override public long launch(CompiledKernel kernel, Object[] args, WorkerGrid grid) {
+        if (!(kernel instanceof OpenClKernel k) || k.device != this)
+            throw new IllegalArgumentException(kernel + " was not compiled for " + id);
+        synchronized (this) {
+            if (k.released) throw new IllegalStateException(k + " was released when the device was closed");
+            boolean aliased = KernelArguments.hasAliasedArrays(k.ir, args);
+            return launch(aliased ? aliasedKernel(k) : k.kernel, k.ir, args, grid);
+        }
+    }
+
+    /**
+     * Sets the arguments of {@code clKernel} (arrays: buffer then hidden int length; scalars by their
+     * IR type), enqueues it over the launch geometry, waits and returns the device's kernel time.
+     * Arrays not yet on the device are allocated and copied first.
+     */
+    public synchronized long launch(MemorySegment clKernel, Kernel ir, Object[] args, WorkerGrid grid) {
+        String task = KernelArguments.kernelName(ir);
+        LaunchGeometry geometry = LaunchGeometry.of(ir, args, grid, task);
+        Object[] values = KernelArguments.values(ir, args);
+        try (Arena a = Arena.ofConfined()) {
+            int index = 0;
+            for (int i = 0; i < values.length; i++) {
+                Param p = ir.params.get(i);
+                Object v = values[i];
+                if (p instanceof Param.Array) {
+                    NativeArray arr = (NativeArray) v;
+                    if (!isResident(arr)) copyToDevice(arr);
+                    MemorySegment handle = a.allocate(ADDRESS);
+                    handle.set(ADDRESS, 0, buffers.get(arr));
+                    cl.setKernelArg(clKernel, index++, ADDRESS.byteSize(), handle);
+                    cl.setKernelArg(clKernel, index++, 4, a.allocateFrom(JAVA_INT, arr.getSize()));
+                } else {
+                    switch (v) {
+                        case Integer x -> cl.setKernelArg(clKernel, index++, 4, a.allocateFrom(JAVA_INT, x));
+                        case Long x -> cl.setKernelArg(clKernel, index++, 8, a.allocateFrom(JAVA_LONG, x));
+                        case Float x -> cl.setKernelArg(clKernel, index++, 4, a.allocateFrom(JAVA_FLOAT, x));
+                        case Double x -> cl.setKernelArg(clKernel, index++, 8, a.allocateFrom(JAVA_DOUBLE, x));
+                        case Boolean x -> cl.setKernelArg(clKernel, index++, 4, a.allocateFrom(JAVA_INT, x ? 1 : 0));
+                        default -> throw new IllegalStateException("unexpected scalar " + v);
+                    }
+                }
+            }
+        }
+        long t0 = System.nanoTime();
+        MemorySegment ev;
+        try {
+            ev = cl.enqueueNDRangeKernel(queue(), clKernel, geometry.global(), geometry.local());
+        } catch (OpenClException e) {
+            throw new OpenClException(e.call() + " for " + task + " with " + geometry + " on " + id
+                    + " (max work-group size " + info.maxWorkGroupSize() + ")", e.code());
+        }
+        cl.waitForEvent(ev);
+        return finished(ev, t0);
+    }
+
+    private MemorySegment aliasedKernel(OpenClKernel k) {
+        if (k.aliasedKernel == null) {
+            String source = OpenClRenderer.render(k.ir, false);
+            k.aliasedProgram = buildProgramFromSource(source, defaultBuildOptions(), k.ir.source + " (aliased arrays)");
+            k.aliasedKernel = cl.createKernel(k.aliasedProgram, k.functionName);
+        }
+        return k.aliasedKernel;
+    }
+
+    /** The device time of a finished command (wall time if the driver has no profiling info); releases the event. */
+    private long finished(MemorySegment event, long wallStart) {
+        try {
+            return cl.eventDurationNanos(event);
+        } catch (OpenClException e) {
+            return System.nanoTime() - wallStart;
+        } finally {
+            cl.releaseEvent(event);
+        }
+    }
+
+    // ---- lifetime ----
+
+    @Override public synchronized void close() {
+        for (MemorySegment b : buffers.values()) cl.releaseMemObject(b);
+        buffers.clear();
+        for (OpenClKernel k : kernels) {
+            k.released = true;
+            cl.releaseKernel(k.kernel);
+            cl.releaseProgram(k.program);
+            if (k.aliasedKernel != null) cl.releaseKernel(k.aliasedKernel);
+            if (k.aliasedProgram != null) cl.releaseProgram(k.aliasedProgram);
+        }
+        kernels.clear();
+        if (queue != null) cl.releaseCommandQueue(queue);
+        if (context != null) cl.releaseContext(context);
+        queue = null;
+        context = null;
+        // A closed device can be used again: the next call creates a fresh context.
+    }
+
+    @Override public String toString() {
+        return id + " [" + info.name() + ", " + info.type() + ", " + info.computeUnits() + " CU, " + info.versionString() + "]";
+    }
+}

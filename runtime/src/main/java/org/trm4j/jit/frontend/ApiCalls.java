@@ -1,0 +1,135 @@
+package org.trm4j.jit.frontend;
+
+import java.lang.constant.MethodTypeDesc;
+import java.util.List;
+import org.trm4j.jit.ir.ArrayRef;
+import org.trm4j.jit.ir.Instr;
+import org.trm4j.jit.ir.LocalArray;
+import org.trm4j.jit.ir.Op;
+import org.trm4j.jit.ir.Param;
+import org.trm4j.jit.ir.Type;
+import org.trm4j.jit.ir.Value;
+
+/**
+ * The only instance methods and fields a kernel may use: the FloatArray/IntArray/DoubleArray/ByteArray
+ * accessors and KernelContext's geometry fields, barriers, local arrays and atomicAdd. Each becomes
+ * one IR instruction on a symbolically known array.
+ */
+final class ApiCalls {
+    private ApiCalls() {}
+
+    static final String API = "org/trm4j/api/";
+    static final String CONTEXT = API + "KernelContext";
+
+    static boolean isArrayClass(String owner) {
+        return switch (owner) {
+            case API + "FloatArray", API + "IntArray", API + "DoubleArray", API + "ByteArray", API + "NativeArray" -> true;
+            default -> false;
+        };
+    }
+
+    /** Element type of an array class, or null. */
+    static Type elementType(String internalName) {
+        return switch (internalName) {
+            case API + "FloatArray" -> Type.FLOAT;
+            case API + "IntArray" -> Type.INT;
+            case API + "DoubleArray" -> Type.DOUBLE;
+            case API + "ByteArray" -> Type.BYTE;
+            default -> null;
+        };
+    }
+
+    /**
+     * Lowers {@code receiver.name(args)}; returns the pushed result (null for void).
+     * Throws when the method is not part of the kernel API.
+     */
+    static StackEntry invokeVirtual(CompileSession s, Where w, String owner, String name, MethodTypeDesc type,
+                                    Sym receiver, List<StackEntry> args) {
+        Emitter em = s.em;
+        String desc = type.descriptorString();
+        if (isArrayClass(owner)) {
+            ArrayRef array = arrayOf(receiver, w);
+            switch (name + desc) {
+                case "getSize()I" -> {
+                    if (array instanceof Param.Array p) {
+                        Value.Reg d = em.temp(Type.INT);
+                        em.emit(new Instr.ArrayLength(d, p));
+                        return new StackEntry.Scalar(d);
+                    }
+                    return new StackEntry.Scalar(Value.Const.i32(((LocalArray) array).length()));
+                }
+                default -> {
+                    if (name.equals("get") && type.parameterCount() == 1) {
+                        Value.Reg d = em.temp(array.elementType() == Type.BYTE ? Type.INT : array.elementType());
+                        em.emit(new Instr.Load(d, array, em.valueOf(args.get(0), w)));
+                        return new StackEntry.Scalar(d);
+                    }
+                    if (name.equals("set") && type.parameterCount() == 2) {
+                        em.emit(new Instr.Store(array, em.valueOf(args.get(0), w), em.valueOf(args.get(1), w)));
+                        return null;
+                    }
+                }
+            }
+            throw w.error("method " + simple(owner) + "." + name + " is not supported in kernels (only get, set and getSize are)");
+        }
+        if (owner.equals(CONTEXT)) {
+            if (!(receiver instanceof Sym.Context)) throw w.error("internal error: KernelContext call on " + receiver);
+            switch (name) {
+                case "localBarrier" -> { em.emit(new Instr.Barrier(Op.BarrierScope.LOCAL)); return null; }
+                case "globalBarrier" -> { em.emit(new Instr.Barrier(Op.BarrierScope.GLOBAL)); return null; }
+                case "allocateFloatLocalArray" -> { return allocateLocal(s, w, Type.FLOAT, args.get(0)); }
+                case "allocateIntLocalArray" -> { return allocateLocal(s, w, Type.INT, args.get(0)); }
+                case "allocateDoubleLocalArray" -> { return allocateLocal(s, w, Type.DOUBLE, args.get(0)); }
+                case "atomicAdd" -> {
+                    if (!(args.get(0) instanceof StackEntry.Ref r)) throw w.error("internal error: atomicAdd without an array");
+                    ArrayRef array = arrayOf(r.sym(), w);
+                    if (array.elementType() != Type.INT) throw w.error("atomicAdd works on IntArray only");
+                    Value.Reg d = em.temp(Type.INT);
+                    em.emit(new Instr.AtomicAdd(d, array, em.valueOf(args.get(1), w), em.valueOf(args.get(2), w)));
+                    return new StackEntry.Scalar(d);
+                }
+                default -> throw w.error("KernelContext." + name + " is not supported in kernels");
+            }
+        }
+        throw w.error("virtual call to " + owner + "." + name + " is not supported in kernels"
+                + " (only static methods are inlined; objects other than the trm4j arrays and KernelContext cannot be used)");
+    }
+
+    /** KernelContext field read -> work-item query. */
+    static StackEntry contextField(CompileSession s, Where w, String name) {
+        Op.ThreadQuery q;
+        String axis;
+        if (name.startsWith("globalId")) { q = Op.ThreadQuery.GLOBAL_ID; axis = name.substring(8); }
+        else if (name.startsWith("localId")) { q = Op.ThreadQuery.LOCAL_ID; axis = name.substring(7); }
+        else if (name.startsWith("groupId")) { q = Op.ThreadQuery.GROUP_ID; axis = name.substring(7); }
+        else if (name.startsWith("localGroupSize")) { q = Op.ThreadQuery.LOCAL_SIZE; axis = name.substring(14); }
+        else if (name.startsWith("globalGroupSize")) { q = Op.ThreadQuery.GLOBAL_SIZE; axis = name.substring(15); }
+        else throw w.error("KernelContext field " + name + " is not supported in kernels");
+        int dim = switch (axis.toLowerCase(java.util.Locale.ROOT)) {
+            case "x" -> 0;
+            case "y" -> 1;
+            case "z" -> 2;
+            default -> throw w.error("KernelContext field " + name + " is not supported in kernels");
+        };
+        return new StackEntry.Scalar(s.em.thread(q, dim));
+    }
+
+    private static StackEntry allocateLocal(CompileSession s, Where w, Type elem, StackEntry size) {
+        if (!(size instanceof StackEntry.Scalar sc) || !(sc.value() instanceof Value.Const c) || !(c.value() instanceof Integer n))
+            throw w.error("the size of a local array must be a compile-time constant (a literal or a static final int)");
+        if (n <= 0) throw w.error("local array size must be positive, got " + n);
+        LocalArray a = new LocalArray("local" + s.kernel.localArrays.size(), elem, n);
+        s.kernel.localArrays.add(a);
+        return new StackEntry.Ref(new Sym.Array(a));
+    }
+
+    private static ArrayRef arrayOf(Sym sym, Where w) {
+        return switch (sym) {
+            case Sym.Array a -> a.ref();
+            case Sym.Conflict c -> throw w.error(c.why());
+            case Sym.Context c -> throw w.error("internal error: KernelContext used as an array");
+        };
+    }
+
+    private static String simple(String internal) { return internal.substring(internal.lastIndexOf('/') + 1); }
+}

@@ -1,0 +1,27 @@
+package org.trm4j.jit.frontend;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.trm4j.jit.ir.Kernel;
+
+/** State shared by the translators of one kernel: the IR being built and the chain of inlined calls. */
+final class CompileSession {
+    /** Deeper inlining than this is almost certainly a mistake (and would blow up the kernel). */
+    static final int MAX_INLINE_DEPTH = 32;
+
+    final Kernel kernel;
+    final Emitter em;
+    final ClassLoader loader;
+    /** "owner.name(desc)" of the methods being translated, innermost first: recursion shows up here. */
+    final Deque<String> callChain = new ArrayDeque<>();
+
+    CompileSession(Kernel kernel, ClassLoader loader) {
+        this.kernel = kernel;
+        this.em = new Emitter(kernel);
+        this.loader = loader;
+    }
+
+    static String methodKey(String ownerInternalName, String name, String descriptor) {
+        return ownerInternalName + "." + name + descriptor;
+    }
+}

@@ -1,0 +1,19 @@
+package org.trm4j.jit.frontend;
+
+import org.trm4j.jit.ir.ArrayRef;
+
+/**
+ * What a reference on the operand stack or in a local slot stands for. References never become
+ * registers: the front end knows statically which array (or the KernelContext) each one is.
+ */
+sealed interface Sym {
+
+    /** A global array parameter or a work-group local array. */
+    record Array(ArrayRef ref) implements Sym {}
+
+    /** The kernel's KernelContext parameter. */
+    record Context() implements Sym {}
+
+    /** Different references reach this point on different paths: using it is a compile error. */
+    record Conflict(String why) implements Sym {}
+}
