@@ -1,0 +1,73 @@
+package org.trm4j.cli;
+
+import org.trm4j.jit.CodeTarget;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.File;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** `trm kernels ...`: look at the code the JIT generates. */
+@Command(name = "kernels", description = "Show the code generated for kernels.",
+        subcommands = {KernelsCommand.Show.class})
+final class KernelsCommand implements Runnable {
+    @Override public void run() { new picocli.CommandLine(this).usage(System.out); }
+
+    @Command(name = "show", description = "Print the generated code of one kernel method.")
+    static final class Show implements Runnable {
+        @Option(names = "--class", required = true, description = "Fully qualified class holding the kernel.")
+        String className;
+        @Option(names = "--method", required = true, description = "Static kernel method name.")
+        String methodName;
+        @Option(names = "--target", defaultValue = "opencl", description = "opencl or ir (default: ${DEFAULT-VALUE}).")
+        String target;
+        @Option(names = "--classpath", description = "Where the class lives when it is not part of trm4j (jars or directories, ':'-separated).")
+        String classpath;
+
+        @Override public void run() {
+            CodeTarget t = CodeTarget.parse(target);
+            System.out.print(t.show(kernelMethod(loadClass(className, classpath), methodName)));
+        }
+    }
+
+    static Class<?> loadClass(String name, String classpath) {
+        ClassLoader loader = KernelsCommand.class.getClassLoader();
+        if (classpath != null) {
+            List<URL> urls = new ArrayList<>();
+            for (String p : classpath.split(File.pathSeparator)) {
+                if (p.isBlank()) continue;
+                Path path = Path.of(p);
+                if (!Files.exists(path)) throw new IllegalArgumentException("--classpath entry does not exist: " + p);
+                try { urls.add(path.toUri().toURL()); } catch (MalformedURLException e) { throw new IllegalArgumentException(e); }
+            }
+            loader = new URLClassLoader(urls.toArray(URL[]::new), loader);
+        }
+        try {
+            return Class.forName(name, false, loader);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalArgumentException("class " + name + " not found" + (classpath == null ? " (use --classpath for your own classes)" : " on " + classpath));
+        }
+    }
+
+    /** The static void method of that name; overloads are an error that lists them. */
+    static Method kernelMethod(Class<?> owner, String name) {
+        List<Method> found = Arrays.stream(owner.getDeclaredMethods())
+                .filter(m -> m.getName().equals(name) && Modifier.isStatic(m.getModifiers())).toList();
+        if (found.size() == 1) return found.getFirst();
+        String kernels = Arrays.stream(owner.getDeclaredMethods())
+                .filter(m -> Modifier.isStatic(m.getModifiers()) && m.getReturnType() == void.class && !m.isSynthetic())
+                .map(Method::getName).distinct().sorted().collect(Collectors.joining(", "));
+        if (found.isEmpty()) throw new IllegalArgumentException("no static method " + name + " in " + owner.getName() + "; static void methods: " + kernels);
+        throw new IllegalArgumentException(name + " is overloaded in " + owner.getName() + " (" + found.size() + " methods); kernels must have unique names");
+    }
+}
