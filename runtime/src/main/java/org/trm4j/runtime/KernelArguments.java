@@ -22,7 +22,8 @@ public final class KernelArguments {
     /**
      * The value of each of {@code k.params}, in order: a NativeArray of the right class for array
      * parameters, and for scalars a canonical box of the register's type (Integer, Long, Float,
-     * Double or Boolean; Short, Byte and Character widen to Integer).
+     * Double or Boolean; Short, Byte and Character widen to Integer, and a Boolean for an int register,
+     * which is how the JVM carries a boolean parameter, becomes 1 or 0).
      */
     public static Object[] values(Kernel k, Object[] args) {
         Object[] out = new Object[k.params.size()];
@@ -74,6 +75,8 @@ public final class KernelArguments {
                 case Short v -> (int) v;
                 case Byte v -> (int) v;
                 case Character v -> (int) v;
+                // The JVM has no boolean type: the front end gives a boolean parameter an int register.
+                case Boolean v -> v ? 1 : 0;
                 case null, default -> throw wrongType(k, s, "int", a);
             };
             case LONG -> switch (a) {

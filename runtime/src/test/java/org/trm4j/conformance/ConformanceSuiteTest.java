@@ -10,11 +10,13 @@ import org.trm4j.api.Devices;
 import org.trm4j.api.NativeArray;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
@@ -64,7 +66,21 @@ class ConformanceSuiteTest {
         return out;
     }
 
+    /** A hung kernel fails its case after this long instead of stalling the suite (-Dtrm.conformance.timeoutSeconds). */
+    private static final Duration CASE_TIMEOUT = Duration.ofSeconds(Long.getLong("trm.conformance.timeoutSeconds", 120));
+
     private static void check(ConformanceCase c, Device java, Device device) {
+        try {
+            assertTimeoutPreemptively(CASE_TIMEOUT, () -> checkNow(c, java, device),
+                    () -> "case " + c.name() + " on " + device.id() + " (or its java reference run) did not finish within " + CASE_TIMEOUT);
+        } catch (AssertionError e) {
+            if (e.getMessage() != null && e.getMessage().contains("did not finish within"))
+                SUMMARY.record(device, ConformanceKernels.kernelOf(c).getName(), c.name(), e.getMessage());
+            throw e;
+        }
+    }
+
+    private static void checkNow(ConformanceCase c, Device java, Device device) {
         long seed = ConformanceSeed.forCase(c.name());
         String kernel = ConformanceKernels.kernelOf(c).getName();
         String where = "case " + c.name() + " (kernel " + kernel + ") on " + device.id() + ", " + ConformanceSeed.replayHint()

@@ -1,6 +1,7 @@
 package org.trm4j.conformance;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.trm4j.api.Device;
 import org.trm4j.api.Devices;
 import org.trm4j.api.FloatArray;
@@ -23,6 +24,7 @@ import static org.trm4j.conformance.KernelArg.scalar;
  * The reference itself must be right: a few kernels on the java backend, through the same task
  * graph path as the suite, against values worked out by hand from the Java Language Specification.
  */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class JavaReferenceSanityTest {
     private static final int MIN = Integer.MIN_VALUE;
     private static final int MAX = Integer.MAX_VALUE;

@@ -99,6 +99,7 @@ class LaunchGeometryTest {
         assertEquals("argument 0 ('a') of Kernels.f must be FloatArray, got IntArray", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> KernelArguments.values(k, new Object[]{a, null, 1.0f, 1L, 1.0, false}));
         assertEquals("argument 2 ('n') of Kernels.f must be int, got Float", e.getMessage());
+        assertEquals(1, KernelArguments.values(k, new Object[]{a, null, true, 1L, 1.0, false})[1], "a JVM boolean is an int");
         e = assertThrows(IllegalArgumentException.class, () -> KernelArguments.values(k, new Object[]{a, null, 1}));
         assertTrue(e.getMessage().contains("passes 3 argument(s)"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> KernelArguments.values(k, new Object[]{null, null, 1, 1L, 1.0, false}));

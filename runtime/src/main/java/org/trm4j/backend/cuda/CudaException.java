@@ -1,0 +1,17 @@
+package org.trm4j.backend.cuda;
+
+/** A CUDA driver call failed: names the call and the CUresult (number and name, e.g. CUDA_ERROR_OUT_OF_MEMORY). */
+public class CudaException extends RuntimeException {
+    private final String call;
+    private final int code;
+
+    public CudaException(String call, int code, String codeName, String detail) {
+        super(call + " failed: " + codeName + " (" + code + ")" + (detail == null || detail.isEmpty() ? "" : ": " + detail));
+        this.call = call;
+        this.code = code;
+    }
+
+    public String call() { return call; }
+
+    public int code() { return code; }
+}

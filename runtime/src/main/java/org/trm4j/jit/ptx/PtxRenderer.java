@@ -1,0 +1,611 @@
+package org.trm4j.jit.ptx;
+
+import org.trm4j.jit.ir.ArrayRef;
+import org.trm4j.jit.ir.Block;
+import org.trm4j.jit.ir.Instr;
+import org.trm4j.jit.ir.Kernel;
+import org.trm4j.jit.ir.LocalArray;
+import org.trm4j.jit.ir.Op;
+import org.trm4j.jit.ir.Param;
+import org.trm4j.jit.ir.Terminator;
+import org.trm4j.jit.ir.Type;
+import org.trm4j.jit.ir.Value;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import static org.trm4j.jit.ptx.PtxTypes.arith;
+import static org.trm4j.jit.ptx.PtxTypes.bits;
+
+/**
+ * Renders a kernel's IR as a PTX module with one {@code .visible .entry}.
+ *
+ * <p>Shape of the output: one typed virtual register per IR register (plus temporaries), every
+ * block a label, every jump a {@code bra}. Array parameters are {@code .param .u64} pointers, each
+ * followed by a hidden {@code .param .u32 <name>_len} (the launch passes the element count, as for
+ * OpenCL); local arrays are {@code .shared} arrays of the entry.
+ *
+ * <p>Java semantics PTX lacks are spelled out, as {@code OpenClRenderer} does for OpenCL C: masked
+ * shift counts ({@code shl} clamps), saturating float->int with NaN -> 0 for every pair, MIN_VALUE / -1
+ * and division by zero (0, as on the other devices), Math.min/max with NaN and -0.0, unordered
+ * compares ({@code ltu}...), bit-exact hex constants, {@code .rn} on every float add/sub/mul/div/sqrt
+ * so ptxas never contracts to fma, and double-precision helpers ({@link PtxMath}) for the
+ * transcendental functions.
+ */
+public final class PtxRenderer {
+    private PtxRenderer() {}
+
+    /** The kernel as PTX for {@link PtxTarget#DEFAULT}. */
+    public static String render(Kernel k) { return render(k, PtxTarget.DEFAULT); }
+
+    public static String render(Kernel k, PtxTarget target) { return new Emitter(k, target).emit(); }
+
+    /** The entry's name in the module, for cuModuleGetFunction (it differs from k.name only when that is not a PTX identifier). */
+    public static String entryName(Kernel k) { return new PtxNames().claim(k.name); }
+
+    private static final class Emitter {
+        private final Kernel k;
+        private final PtxTarget target;
+        private final PtxNames names = new PtxNames();
+        private final PtxRegisters regs = new PtxRegisters();
+        private final Map<Integer, String> regNames = new HashMap<>();
+        /** Global arrays: the register holding the global-space base address. Local arrays: the .shared variable. */
+        private final Map<ArrayRef, String> arrayBase = new IdentityHashMap<>();
+        private final Map<Param.Array, String> lengthRegs = new IdentityHashMap<>();
+        private final EnumSet<PtxMath> helpers = EnumSet.noneOf(PtxMath.class);
+        private final StringBuilder body = new StringBuilder();
+        private Block current;
+
+        Emitter(Kernel k, PtxTarget target) {
+            this.k = k;
+            this.target = target;
+        }
+
+        String emit() {
+            String entry = names.claim(k.name);
+            List<String> params = new ArrayList<>();
+            StringBuilder prologue = new StringBuilder();
+            // IR registers first, so their numbers follow the IR's order.
+            for (Value.Reg r : k.regs) regNames.put(r.id(), regs.fresh(r.type()));
+            for (Value.Reg r : k.regs)
+                prologue.append(line("mov" + arith(r.type()) + " " + reg(r) + ", " + zero(r.type()) + ";  // " + r));
+            for (Param p : k.params) {
+                String pn = names.claim("param_" + p.javaIndex() + "_" + p.name());
+                switch (p) {
+                    case Param.Array a -> {
+                        String len = names.claim(pn + "_len");
+                        params.add(".param .u64 " + pn);
+                        params.add(".param .u32 " + len);
+                        String raw = regs.fresh(PtxTypes.RegClass.B64), base = regs.fresh(PtxTypes.RegClass.B64);
+                        String lr = regs.fresh(PtxTypes.RegClass.B32);
+                        prologue.append(line("ld.param.u64 " + raw + ", [" + pn + "];"));
+                        prologue.append(line("cvta.to.global.u64 " + base + ", " + raw + ";  // " + a.name() + " (" + a.elementType() + "[])"));
+                        prologue.append(line("ld.param.u32 " + lr + ", [" + len + "];"));
+                        arrayBase.put(a, base);
+                        lengthRegs.put(a, lr);
+                    }
+                    case Param.Scalar s -> {
+                        Type t = s.reg().type();
+                        if (t == Type.BOOL) {
+                            // A boolean travels as a 32-bit int (0 or 1), as for OpenCL.
+                            params.add(".param .u32 " + pn);
+                            String tmp = regs.fresh(PtxTypes.RegClass.B32);
+                            prologue.append(line("ld.param.u32 " + tmp + ", [" + pn + "];"));
+                            prologue.append(line("setp.ne.s32 " + reg(s.reg()) + ", " + tmp + ", 0;"));
+                        } else {
+                            params.add(".param " + PtxTypes.declaration(t) + " " + pn);
+                            prologue.append(line("ld.param" + PtxTypes.declaration(t) + " " + reg(s.reg()) + ", [" + pn + "];"));
+                        }
+                    }
+                }
+            }
+            StringBuilder shared = new StringBuilder();
+            for (LocalArray l : k.localArrays) {
+                String n = names.claim("shared_" + l.name());
+                int align = Math.max(4, l.elementType().bytes());
+                shared.append("    .shared .align ").append(align).append(' ').append(PtxTypes.declaration(l.elementType()))
+                        .append(' ').append(n).append('[').append(Math.max(1, l.length())).append("];\n");
+                String base = regs.fresh(PtxTypes.RegClass.B32);
+                prologue.append(line("mov.u32 " + base + ", " + n + ";  // " + l.name() + " (local " + l.elementType() + "[" + l.length() + "])"));
+                arrayBase.put(l, base);
+            }
+
+            for (int i = 0; i < k.blocks.size(); i++) emitBlock(k.blocks.get(i), i + 1 < k.blocks.size() ? k.blocks.get(i + 1) : null);
+
+            StringBuilder out = new StringBuilder();
+            out.append("// ").append(k.source).append(": generated by trm4j\n");
+            out.append(".version ").append(target.isaVersion()).append('\n');
+            out.append(".target ").append(target.arch()).append('\n');
+            out.append(".address_size 64\n\n");
+            for (PtxMath h : withDependencies(helpers)) out.append(h.source()).append('\n');
+            out.append(".visible .entry ").append(entry).append('(');
+            if (!params.isEmpty()) out.append("\n    ").append(String.join(",\n    ", params)).append('\n');
+            out.append(")\n{\n");
+            out.append(regs.declarations("    "));
+            out.append(shared);
+            out.append('\n').append(prologue).append(body);
+            out.append("}\n");
+            return out.toString();
+        }
+
+        private static EnumSet<PtxMath> withDependencies(EnumSet<PtxMath> used) {
+            EnumSet<PtxMath> all = EnumSet.copyOf(used.isEmpty() ? EnumSet.noneOf(PtxMath.class) : used);
+            for (PtxMath m : used) all.addAll(m.needs);
+            return all; // EnumSet iterates in declaration order: callees are declared before callers
+        }
+
+        private static String line(String s) { return "    " + s + "\n"; }
+
+        private void emit(String s) { body.append("    ").append(s).append('\n'); }
+
+        private void emitBlock(Block b, Block next) {
+            current = b;
+            body.append(b.label()).append(':');
+            if (b.origin != null && !b.origin.isEmpty()) body.append("  // ").append(b.origin.replace('\n', ' '));
+            body.append('\n');
+            for (Instr i : b.instrs) instr(i);
+            terminator(b.terminator, next);
+        }
+
+        private void terminator(Terminator t, Block next) {
+            switch (t) {
+                case null -> throw unsupported("block " + current.label() + " has no terminator");
+                case Terminator.Return r -> emit("ret;");
+                case Terminator.Jump j -> { if (j.target() != next) emit("bra.uni " + j.target().label() + ";"); }
+                case Terminator.Branch br -> {
+                    String c = pred(br.cond());
+                    if (br.ifFalse() == next) emit("@" + c + " bra " + br.ifTrue().label() + ";");
+                    else if (br.ifTrue() == next) emit("@!" + c + " bra " + br.ifFalse().label() + ";");
+                    else {
+                        emit("@" + c + " bra " + br.ifTrue().label() + ";");
+                        emit("bra.uni " + br.ifFalse().label() + ";");
+                    }
+                }
+            }
+        }
+
+        // ---- operands ----
+
+        private String reg(Value.Reg r) {
+            String n = regNames.get(r.id());
+            if (n == null) throw unsupported("register " + r + " is not declared in the kernel");
+            return n;
+        }
+
+        /** A source operand: a register, or an exact immediate (predicate constants go through a register). */
+        private String src(Value v) {
+            return switch (v) {
+                case Value.Reg r -> reg(r);
+                case Value.Const c -> c.type() == Type.BOOL ? pred(c) : PtxTypes.immediate(c);
+            };
+        }
+
+        /** A register holding v (constants are moved into a temporary). */
+        private String inReg(Value v) {
+            if (v instanceof Value.Reg r) return reg(r);
+            String t = regs.fresh(v.type());
+            emit("mov" + arith(v.type()) + " " + t + ", " + PtxTypes.immediate((Value.Const) v) + ";");
+            return t;
+        }
+
+        private String pred(Value v) { return inReg(v); }
+
+        private String temp(Type t) { return regs.fresh(t); }
+
+        // ---- instructions ----
+
+        private void instr(Instr i) {
+            switch (i) {
+                case Instr.Move m -> emit("mov" + arith(m.dst().type()) + " " + reg(m.dst()) + ", " + src(m.src()) + ";");
+                case Instr.Binary b -> binary(b);
+                case Instr.Unary u -> unary(u);
+                case Instr.Convert c -> convert(reg(c.dst()), c.dst().type(), c.src());
+                case Instr.Compare c -> compare(c);
+                case Instr.Select s -> select(s);
+                case Instr.Call c -> call(c);
+                case Instr.Load l -> emit("ld" + space(l.array()) + PtxTypes.memory(l.array().elementType()) + " " + reg(l.dst()) + ", " + address(l.array(), l.index()) + ";");
+                case Instr.Store s -> store(s);
+                case Instr.ArrayLength a -> emit("mov.b32 " + reg(a.dst()) + ", " + length(a.array()) + ";");
+                case Instr.Thread t -> thread(reg(t.dst()), t.query(), t.dim());
+                case Instr.Barrier b -> barrier(b);
+                case Instr.AtomicAdd a -> atomicAdd(a);
+            }
+        }
+
+        private String length(Param.Array a) {
+            String r = lengthRegs.get(a);
+            if (r == null) throw unsupported("array " + a.name() + " is not a parameter of the kernel");
+            return r;
+        }
+
+        private void binary(Instr.Binary b) {
+            Type t = b.dst().type();
+            String d = reg(b.dst()), x = src(b.a()), y = src(b.b());
+            boolean floating = t.isFloating();
+            switch (b.op()) {
+                // .rn forbids ptxas to contract a mul and an add into an fma (Java rounds each step).
+                case ADD -> emit((floating ? "add.rn" : "add") + arith(t) + " " + d + ", " + x + ", " + y + ";");
+                case SUB -> emit((floating ? "sub.rn" : "sub") + arith(t) + " " + d + ", " + x + ", " + y + ";");
+                case MUL -> emit((floating ? "mul.rn" : "mul.lo") + arith(t) + " " + d + ", " + x + ", " + y + ";");
+                case DIV -> {
+                    if (floating) emit("div.rn" + arith(t) + " " + d + ", " + x + ", " + y + ";");
+                    else integerDivision(b, true);
+                }
+                case REM -> {
+                    if (floating) mathCall(d, t, PtxMath.FMOD, List.of(x, y));
+                    else integerDivision(b, false);
+                }
+                case AND -> emit("and" + bits(t) + " " + d + ", " + x + ", " + y + ";");
+                case OR -> emit("or" + bits(t) + " " + d + ", " + x + ", " + y + ";");
+                case XOR -> emit("xor" + bits(t) + " " + d + ", " + x + ", " + y + ";");
+                case SHL, SHR, USHR -> shift(b, d, x);
+            }
+        }
+
+        /** Java masks the count (& 31 for int, & 63 for long); PTX shifts clamp it, so the mask is explicit. */
+        private void shift(Instr.Binary b, String d, String x) {
+            Type t = b.dst().type();
+            if (t != Type.INT && t != Type.LONG) throw unsupported("shift of " + t);
+            int mask = t == Type.LONG ? 63 : 31;
+            String count;
+            if (b.b() instanceof Value.Const c) count = Integer.toString(((Number) c.value()).intValue() & mask);
+            else {
+                count = temp(Type.INT);
+                emit("and.b32 " + count + ", " + src(b.b()) + ", " + mask + ";");
+            }
+            String w = t == Type.LONG ? "64" : "32";
+            String op = switch (b.op()) {
+                case SHL -> "shl.b" + w;
+                case SHR -> "shr.s" + w;
+                default -> "shr.u" + w;
+            };
+            emit(op + " " + d + ", " + x + ", " + count + ";");
+        }
+
+        /**
+         * Java's int/long / and %: MIN_VALUE / -1 == MIN_VALUE and MIN_VALUE % -1 == 0 (PTX leaves the
+         * overflow unspecified); a zero divisor, which Java throws for, gives 0 as on the other devices.
+         * A constant divisor other than 0 and -1 needs no guard.
+         */
+        private void integerDivision(Instr.Binary b, boolean divide) {
+            Type t = b.dst().type();
+            String op = (divide ? "div" : "rem") + arith(t);
+            String d = reg(b.dst()), x = src(b.a());
+            if (b.b() instanceof Value.Const c && ((Number) c.value()).longValue() != 0 && ((Number) c.value()).longValue() != -1) {
+                emit(op + " " + d + ", " + x + ", " + src(c) + ";");
+                return;
+            }
+            String y = src(b.b());
+            String zero = temp(Type.BOOL), minusOne = temp(Type.BOOL), special = temp(Type.BOOL);
+            String safe = temp(t), q = temp(t);
+            emit("setp.eq" + arith(t) + " " + zero + ", " + y + ", 0;");
+            emit("setp.eq" + arith(t) + " " + minusOne + ", " + y + ", -1;");
+            emit("or.pred " + special + ", " + zero + ", " + minusOne + ";");
+            emit("selp" + bits(t) + " " + safe + ", 1, " + y + ", " + special + ";  // divisor 0 or -1: divide by 1, fix below");
+            emit(op + " " + q + ", " + x + ", " + safe + ";");
+            if (divide) {
+                String n = temp(t);
+                emit("neg" + arith(t) + " " + n + ", " + x + ";  // x / -1 == -x, wrapping: MIN_VALUE stays MIN_VALUE");
+                emit("selp" + bits(t) + " " + q + ", " + n + ", " + q + ", " + minusOne + ";");
+                emit("selp" + bits(t) + " " + d + ", 0, " + q + ", " + zero + ";");
+            } else {
+                emit("selp" + bits(t) + " " + d + ", 0, " + q + ", " + special + ";  // x % -1 == 0, x % 0 -> 0");
+            }
+        }
+
+        private void unary(Instr.Unary u) {
+            Type t = u.dst().type();
+            String d = reg(u.dst()), x = src(u.a());
+            switch (u.op()) {
+                case NOT -> emit("not.pred " + d + ", " + x + ";");
+                case NEG -> emit("neg" + arith(t) + " " + d + ", " + x + ";"); // int wraps; float flips the sign bit (-0.0, NaN too)
+            }
+        }
+
+        /** d (of type to) = (to) v with Java's conversion semantics. */
+        private void convert(String d, Type to, Value v) {
+            Type from = v.type();
+            String x = src(v);
+            if (from == to || (from == Type.BYTE && to == Type.INT)) {
+                emit("mov" + arith(to) + " " + d + ", " + x + ";");
+                return;
+            }
+            if (from == Type.BOOL) {
+                String one = to == Type.FLOAT ? PtxTypes.f32(1) : to == Type.DOUBLE ? PtxTypes.f64(1) : "1";
+                String zero = to == Type.FLOAT ? PtxTypes.f32(0) : to == Type.DOUBLE ? PtxTypes.f64(0) : "0";
+                emit("selp" + bits(to) + " " + d + ", " + one + ", " + zero + ", " + x + ";");
+                return;
+            }
+            if (to == Type.BOOL) {
+                String zero = from == Type.FLOAT ? PtxTypes.f32(0) : from == Type.DOUBLE ? PtxTypes.f64(0) : "0";
+                emit("setp.ne" + arith(from) + " " + d + ", " + x + ", " + zero + ";");
+                return;
+            }
+            if (to == Type.BYTE) {
+                // Java's i2b (after f2i or l2i): keep the low 8 bits, sign-extended.
+                String i = temp(Type.INT);
+                convert(i, Type.INT, v);
+                emit("cvt.s32.s8 " + d + ", " + i + ";  // (byte)");
+                return;
+            }
+            if (from.isFloating() && !to.isFloating()) {
+                // Round toward zero and saturate (cvt does both for float->int); NaN -> 0 explicitly for every pair.
+                String nan = temp(Type.BOOL), r = temp(to);
+                String dst = arith(to), srcT = arith(from);
+                emit("cvt.rzi" + dst + srcT + " " + r + ", " + x + ";");
+                emit("setp.nan" + srcT + " " + nan + ", " + x + ", " + x + ";");
+                emit("selp" + bits(to) + " " + d + ", 0, " + r + ", " + nan + ";  // Java: NaN -> 0");
+                return;
+            }
+            String xr = x;
+            if (v instanceof Value.Const) xr = inReg(v);
+            if (!from.isFloating() && to.isFloating()) emit("cvt.rn" + arith(to) + arith(from) + " " + d + ", " + xr + ";");
+            else if (from == Type.FLOAT && to == Type.DOUBLE) emit("cvt.f64.f32 " + d + ", " + xr + ";");
+            else if (from == Type.DOUBLE && to == Type.FLOAT) emit("cvt.rn.f32.f64 " + d + ", " + xr + ";");
+            else if (to == Type.LONG) emit("cvt.s64.s32 " + d + ", " + xr + ";");   // int/byte -> long sign-extends
+            else if (from == Type.LONG) emit("cvt.u32.u64 " + d + ", " + xr + ";"); // long -> int keeps the low bits
+            else throw unsupported("conversion " + from + " -> " + to);
+        }
+
+        private void compare(Instr.Compare c) {
+            Type t = c.a().type();
+            String d = reg(c.dst());
+            if (t == Type.BOOL) {
+                String a = pred(c.a()), b = pred(c.b());
+                switch (c.cond()) {
+                    case NE -> emit("xor.pred " + d + ", " + a + ", " + b + ";");
+                    case EQ -> {
+                        String x = temp(Type.BOOL);
+                        emit("xor.pred " + x + ", " + a + ", " + b + ";");
+                        emit("not.pred " + d + ", " + x + ";");
+                    }
+                    default -> throw unsupported("ordering compare of booleans");
+                }
+                return;
+            }
+            String cond = switch (c.cond()) {
+                case EQ -> "eq"; case NE -> "ne"; case LT -> "lt"; case LE -> "le"; case GT -> "gt"; case GE -> "ge";
+            };
+            // Ordered float compares are false on NaN (ne too); the unordered forms (ltu, neu...) are true.
+            if (t.isFloating() && c.unordered()) cond += "u";
+            emit("setp." + cond + arith(t) + " " + d + ", " + src(c.a()) + ", " + src(c.b()) + ";");
+        }
+
+        private void select(Instr.Select s) {
+            String d = reg(s.dst()), c = pred(s.cond());
+            Type t = s.dst().type();
+            if (t != Type.BOOL) {
+                emit("selp" + bits(t) + " " + d + ", " + src(s.a()) + ", " + src(s.b()) + ", " + c + ";");
+                return;
+            }
+            // selp has no .pred form: d = (c & a) | (!c & b)
+            String a = pred(s.a()), b = pred(s.b());
+            String t1 = temp(Type.BOOL), nc = temp(Type.BOOL), t2 = temp(Type.BOOL);
+            emit("and.pred " + t1 + ", " + c + ", " + a + ";");
+            emit("not.pred " + nc + ", " + c + ";");
+            emit("and.pred " + t2 + ", " + nc + ", " + b + ";");
+            emit("or.pred " + d + ", " + t1 + ", " + t2 + ";");
+        }
+
+        private void call(Instr.Call c) {
+            if (c.args().size() != c.fn().arity)
+                throw unsupported(c.fn() + " takes " + c.fn().arity + " argument(s), got " + c.args().size());
+            Type t = c.args().getFirst().type();
+            String d = reg(c.dst());
+            String a = src(c.args().getFirst());
+            String sfx = arith(t);
+            switch (c.fn()) {
+                case SQRT -> emit("sqrt.rn" + sfx + " " + d + ", " + a + ";");
+                case RSQRT -> {
+                    String s = temp(t);
+                    emit("sqrt.rn" + sfx + " " + s + ", " + a + ";");
+                    emit("div.rn" + sfx + " " + d + ", " + one(t) + ", " + s + ";  // 1/sqrt(x), both correctly rounded");
+                }
+                case FMA -> emit("fma.rn" + sfx + " " + d + ", " + a + ", " + src(c.args().get(1)) + ", " + src(c.args().get(2)) + ";");
+                case FLOOR -> emit("cvt.rmi" + sfx + sfx + " " + d + ", " + inReg(c.args().getFirst()) + ";");
+                case CEIL -> emit("cvt.rpi" + sfx + sfx + " " + d + ", " + inReg(c.args().getFirst()) + ";");
+                case ISNAN -> emit("setp.nan" + sfx + " " + d + ", " + a + ", " + a + ";");
+                case ABS -> {
+                    if (t.isFloating()) emit("abs" + sfx + " " + d + ", " + a + ";");
+                    else {
+                        // max(x, -x) with wrapping negation: abs(MIN_VALUE) == MIN_VALUE, as in Java
+                        String n = temp(t);
+                        emit("neg" + sfx + " " + n + ", " + a + ";");
+                        emit("max" + sfx + " " + d + ", " + a + ", " + n + ";");
+                    }
+                }
+                case MIN, MAX -> minMax(c.fn() == Op.Intrinsic.MIN, t, d, a, src(c.args().get(1)));
+                case EXP -> {
+                    if (t == Type.FLOAT) expFloat(d, a);
+                    else mathCall(d, t, PtxMath.EXP, operands(c));
+                }
+                case LOG -> mathCall(d, t, PtxMath.LOG, operands(c));
+                case SIN -> mathCall(d, t, PtxMath.SIN, operands(c));
+                case COS -> mathCall(d, t, PtxMath.COS, operands(c));
+                case TANH -> mathCall(d, t, PtxMath.TANH, operands(c));
+                case POW -> mathCall(d, t, PtxMath.POW, operands(c));
+                case ATAN2 -> mathCall(d, t, PtxMath.ATAN2, operands(c));
+                case SIGMOID -> {
+                    // 1 / (1 + exp(-x)), as OpenCL's helper
+                    String n = temp(t), e = temp(t), s = temp(t);
+                    emit("neg" + sfx + " " + n + ", " + a + ";");
+                    if (t == Type.FLOAT) expFloat(e, n);
+                    else mathCall(e, t, PtxMath.EXP, List.of(n));
+                    emit("add.rn" + sfx + " " + s + ", " + e + ", " + one(t) + ";");
+                    emit("div.rn" + sfx + " " + d + ", " + one(t) + ", " + s + ";");
+                }
+            }
+        }
+
+        /** Registers start at zero, as the OpenCL renderer's locals do: no path reads an undefined value. */
+        private static String zero(Type t) {
+            return switch (t) {
+                case FLOAT -> PtxTypes.f32(0);
+                case DOUBLE -> PtxTypes.f64(0);
+                default -> "0";
+            };
+        }
+
+        private static String one(Type t) { return t == Type.FLOAT ? PtxTypes.f32(1) : PtxTypes.f64(1); }
+
+        /**
+         * Math.min/max: NaN wins (PTX min/max return the other operand) and -0.0 < +0.0 (PTX may return
+         * either zero): for equal operands OR (min) or AND (max) the bits, which is exact for equal
+         * non-zero values and picks -0.0 / +0.0 for mixed zeros.
+         */
+        private void minMax(boolean min, Type t, String d, String a, String b) {
+            String sfx = arith(t);
+            if (!t.isFloating()) {
+                emit((min ? "min" : "max") + sfx + " " + d + ", " + a + ", " + b + ";");
+                return;
+            }
+            String ar = a.startsWith("%") ? a : materialize(a, t), br = b.startsWith("%") ? b : materialize(b, t);
+            String m = temp(t), eq = temp(Type.BOOL), z = temp(t), nan = temp(Type.BOOL), sum = temp(t);
+            emit((min ? "min" : "max") + sfx + " " + m + ", " + ar + ", " + br + ";");
+            emit("setp.eq" + sfx + " " + eq + ", " + ar + ", " + br + ";");
+            emit((min ? "or" : "and") + bits(t) + " " + z + ", " + ar + ", " + br + ";  // equal: " + (min ? "-0.0 wins" : "+0.0 wins"));
+            emit("selp" + bits(t) + " " + m + ", " + z + ", " + m + ", " + eq + ";");
+            emit("setp.nan" + sfx + " " + nan + ", " + ar + ", " + br + ";");
+            emit("add.rn" + sfx + " " + sum + ", " + ar + ", " + br + ";  // a NaN operand makes the result NaN");
+            emit("selp" + bits(t) + " " + d + ", " + sum + ", " + m + ", " + nan + ";");
+        }
+
+        private String materialize(String immediate, Type t) {
+            String r = temp(t);
+            emit("mov" + arith(t) + " " + r + ", " + immediate + ";");
+            return r;
+        }
+
+        /**
+         * float exp: 2^(x log2 e) with ex2.approx (2 ulp), plus the rounding error of x*log2(e) as a
+         * first-order correction, so that large |x| keeps ~1e-6 relative accuracy.
+         */
+        private void expFloat(String d, String x) {
+            float log2e = (float) (1 / Math.log(2));
+            float log2eLo = (float) (1 / Math.log(2) - log2e);
+            String t = temp(Type.FLOAT), nt = temp(Type.FLOAT), e = temp(Type.FLOAT), p = temp(Type.FLOAT), fin = temp(Type.BOOL);
+            String xr = x.startsWith("%") ? x : materialize(x, Type.FLOAT);
+            emit("mul.rn.f32 " + t + ", " + xr + ", " + PtxTypes.f32(log2e) + ";  // exp(x) = 2^(x log2 e)");
+            emit("neg.f32 " + nt + ", " + t + ";");
+            emit("fma.rn.f32 " + e + ", " + xr + ", " + PtxTypes.f32(log2e) + ", " + nt + ";  // rounding error of the product");
+            emit("fma.rn.f32 " + e + ", " + xr + ", " + PtxTypes.f32(log2eLo) + ", " + e + ";");
+            emit("testp.finite.f32 " + fin + ", " + xr + ";");
+            emit("selp.f32 " + e + ", " + e + ", " + PtxTypes.f32(0) + ", " + fin + ";");
+            emit("mul.rn.f32 " + e + ", " + e + ", " + PtxTypes.f32((float) Math.log(2)) + ";");
+            emit("add.rn.f32 " + e + ", " + e + ", " + PtxTypes.f32(1) + ";");
+            emit("ex2.approx.f32 " + p + ", " + t + ";");
+            emit("mul.rn.f32 " + d + ", " + p + ", " + e + ";");
+        }
+
+        private List<String> operands(Instr.Call c) { return c.args().stream().map(this::src).toList(); }
+
+        /**
+         * d = helper(args) in double precision; float arguments widen exactly and the result rounds once.
+         * {@code args} are registers or immediates of type t.
+         */
+        private void mathCall(String d, Type t, PtxMath fn, List<String> args) {
+            if (!t.isFloating()) throw unsupported(fn.function + " of " + t);
+            helpers.add(fn);
+            List<String> wide = new ArrayList<>();
+            for (String s : args) {
+                String r = s.startsWith("%") ? s : materialize(s, t);
+                if (t == Type.DOUBLE) wide.add(r);
+                else {
+                    String w = temp(Type.DOUBLE);
+                    emit("cvt.f64.f32 " + w + ", " + r + ";");
+                    wide.add(w);
+                }
+            }
+            String r = t == Type.DOUBLE ? d : temp(Type.DOUBLE);
+            body.append(PtxCalls.call(fn.function, r, wide, "    "));
+            if (t == Type.FLOAT) emit("cvt.rn.f32.f64 " + d + ", " + r + ";");
+        }
+
+        // ---- memory ----
+
+        private static String space(ArrayRef a) { return a instanceof LocalArray ? ".shared" : ".global"; }
+
+        private String base(ArrayRef a) {
+            String b = arrayBase.get(a);
+            if (b == null) throw unsupported("array " + a.name() + " is neither a parameter nor a local array of the kernel");
+            return b;
+        }
+
+        /** [address] of a[index]: global arrays use 64-bit addresses, shared ones 32-bit. */
+        private String address(ArrayRef a, Value index) {
+            int size = a.elementType().bytes();
+            String base = base(a);
+            if (index instanceof Value.Const c) {
+                long off = (long) ((Number) c.value()).intValue() * size;
+                if (off >= 0 && off < Integer.MAX_VALUE) return "[" + base + (off == 0 ? "" : "+" + off) + "]";
+            }
+            String i = src(index);
+            if (a instanceof LocalArray) {
+                String r = temp(Type.INT);
+                emit("mad.lo.s32 " + r + ", " + i + ", " + size + ", " + base + ";");
+                return "[" + r + "]";
+            }
+            String off = temp(Type.LONG), r = temp(Type.LONG);
+            emit("mul.wide.s32 " + off + ", " + i + ", " + size + ";");
+            emit("add.s64 " + r + ", " + base + ", " + off + ";");
+            return "[" + r + "]";
+        }
+
+        private void store(Instr.Store s) {
+            Type e = s.array().elementType();
+            String addr = address(s.array(), s.index());
+            // st.b8 keeps the low byte of a 32-bit register: Java's truncating (byte) store.
+            String type = e == Type.BYTE ? ".b8" : PtxTypes.memory(e);
+            emit("st" + space(s.array()) + type + " " + addr + ", " + src(s.value()) + ";");
+        }
+
+        private void atomicAdd(Instr.AtomicAdd a) {
+            if (a.array().elementType() != Type.INT)
+                throw unsupported("atomicAdd on " + a.array().elementType() + " arrays (only int arrays are supported)");
+            String addr = address(a.array(), a.index());
+            if (a.dst() == null) emit("red" + space(a.array()) + ".add.u32 " + addr + ", " + src(a.value()) + ";");
+            else emit("atom" + space(a.array()) + ".add.u32 " + reg(a.dst()) + ", " + addr + ", " + src(a.value()) + ";");
+        }
+
+        private void thread(String d, Op.ThreadQuery q, int dim) {
+            String x = switch (dim) { case 0 -> ".x"; case 1 -> ".y"; case 2 -> ".z"; default -> throw unsupported("dimension " + dim); };
+            switch (q) {
+                case LOCAL_ID -> emit("mov.u32 " + d + ", %tid" + x + ";");
+                case GROUP_ID -> emit("mov.u32 " + d + ", %ctaid" + x + ";");
+                case LOCAL_SIZE -> emit("mov.u32 " + d + ", %ntid" + x + ";");
+                case GLOBAL_ID -> {
+                    String c = temp(Type.INT), n = temp(Type.INT), t = temp(Type.INT);
+                    emit("mov.u32 " + c + ", %ctaid" + x + ";");
+                    emit("mov.u32 " + n + ", %ntid" + x + ";");
+                    emit("mov.u32 " + t + ", %tid" + x + ";");
+                    emit("mad.lo.s32 " + d + ", " + c + ", " + n + ", " + t + ";  // global id = group id * group size + local id");
+                }
+                case GLOBAL_SIZE -> {
+                    String c = temp(Type.INT), n = temp(Type.INT);
+                    emit("mov.u32 " + c + ", %nctaid" + x + ";");
+                    emit("mov.u32 " + n + ", %ntid" + x + ";");
+                    emit("mul.lo.s32 " + d + ", " + c + ", " + n + ";  // global size = groups * group size");
+                }
+            }
+        }
+
+        private void barrier(Instr.Barrier b) {
+            if (b.scope() == Op.BarrierScope.GLOBAL)
+                throw unsupported("globalBarrier() has no PTX equivalent in an ordinary launch: bar.sync only synchronises "
+                        + "the threads of one block. Split the kernel into two tasks at the barrier, or run it on the java backend");
+            emit("bar.sync 0;  // barrier: the block's threads, shared and global memory ordered");
+        }
+
+        private UnsupportedOperationException unsupported(String what) {
+            StringJoiner where = new StringJoiner(", ");
+            where.add(k.source);
+            if (current != null) where.add("block " + current.label() + (current.origin == null || current.origin.isEmpty() ? "" : " (" + current.origin + ")"));
+            return new UnsupportedOperationException("cannot render kernel for PTX: " + what + " [" + where + "]");
+        }
+    }
+}
