@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 
 /** `trm kernels ...`: look at the code the JIT generates. */
 @Command(name = "kernels", description = "Show the code generated for kernels.",
-        subcommands = {KernelsCommand.Show.class})
+        subcommands = {KernelsCommand.Show.class, KernelsCommand.Export.class})
 final class KernelsCommand implements Runnable {
     @Override public void run() { new picocli.CommandLine(this).usage(System.out); }
 
@@ -29,7 +29,7 @@ final class KernelsCommand implements Runnable {
         String className;
         @Option(names = "--method", required = true, description = "Static kernel method name.")
         String methodName;
-        @Option(names = "--target", defaultValue = "opencl", description = "opencl or ir (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--target", defaultValue = "opencl", description = "opencl, ptx, spirv or ir (default: ${DEFAULT-VALUE}).")
         String target;
         @Option(names = "--classpath", description = "Where the class lives when it is not part of trm4j (jars or directories, ':'-separated).")
         String classpath;
@@ -38,6 +38,52 @@ final class KernelsCommand implements Runnable {
             CodeTarget t = CodeTarget.parse(target);
             System.out.print(t.show(kernelMethod(loadClass(className, classpath), methodName)));
         }
+    }
+
+    @Command(name = "export", description = "Write the generated code of kernels to files, for offline compilers (FPGA toolchains, ptxas).")
+    static final class Export implements Runnable {
+        @Option(names = "--target", required = true, description = "opencl, ptx or spirv.")
+        String target;
+        @Option(names = "--out", required = true, description = "Output directory (created if missing).")
+        Path out;
+        @Option(names = "--class", description = "Export the kernels of this class only (default: every kernel class of trm4j).")
+        String className;
+        @Option(names = "--classpath", description = "Where --class lives when it is not part of trm4j.")
+        String classpath;
+
+        @Override public void run() {
+            CodeTarget t = CodeTarget.parse(target);
+            List<Class<?>> classes = className != null ? List.of(loadClass(className, classpath)) : ProjectKernels.classes();
+            int written = 0, refused = 0;
+            try {
+                Files.createDirectories(out);
+                for (Class<?> c : classes) {
+                    for (Method m : kernelMethods(c)) {
+                        Path file = out.resolve(c.getSimpleName() + "." + m.getName() + "." + t.extension);
+                        try {
+                            Files.write(file, t.export(m));
+                            System.out.println("wrote " + file);
+                            written++;
+                        } catch (RuntimeException e) {
+                            // A helper method of a kernel class need not be a kernel: say why it was left out.
+                            System.err.println("skipped " + c.getSimpleName() + "." + m.getName() + ": " + e.getMessage());
+                            refused++;
+                        }
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("cannot write to " + out + ": " + e.getMessage(), e);
+            }
+            System.out.println(written + " kernel(s) exported to " + out + (refused > 0 ? ", " + refused + " method(s) skipped (see above)" : ""));
+            if (written == 0) throw new IllegalStateException("no kernel exported");
+        }
+    }
+
+    /** The public static void methods of a class: the candidates for kernels. */
+    static List<Method> kernelMethods(Class<?> c) {
+        return Arrays.stream(c.getDeclaredMethods())
+                .filter(m -> Modifier.isStatic(m.getModifiers()) && Modifier.isPublic(m.getModifiers()) && m.getReturnType() == void.class && !m.isSynthetic())
+                .sorted(java.util.Comparator.comparing(Method::getName)).toList();
     }
 
     static Class<?> loadClass(String name, String classpath) {

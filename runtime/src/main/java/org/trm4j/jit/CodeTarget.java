@@ -3,6 +3,9 @@ package org.trm4j.jit;
 import org.trm4j.jit.frontend.KernelCompiler;
 import org.trm4j.jit.ir.Kernel;
 import org.trm4j.jit.opencl.OpenClRenderer;
+import org.trm4j.jit.ptx.PtxRenderer;
+import org.trm4j.jit.spirv.SpirvRenderer;
+import org.trm4j.jit.spirv.SpirvTools;
 
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
@@ -10,9 +13,14 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The code a kernel becomes for each target, as text to read and as the bytes of a file to export. */
+/**
+ * The code a kernel becomes for each target, as text to read ({@link #show}) and as the bytes of a
+ * file for offline toolchains ({@link #export}: OpenCL C for FPGA compilers, PTX for ptxas, SPIR-V binary).
+ */
 public enum CodeTarget {
     OPENCL("cl"),
+    PTX("ptx"),
+    SPIRV("spv"),
     IR("ir");
 
     /** File extension of exported code. */
@@ -29,17 +37,20 @@ public enum CodeTarget {
         }
     }
 
-    /** Readable code of {@code kernel} for this target. */
+    /** Readable code of {@code kernel}; SPIR-V is shown as spirv-dis text when spirv-dis is installed. */
     public String show(Method kernel) {
         Kernel k = KernelCompiler.compile(kernel);
         return switch (this) {
             case OPENCL -> OpenClRenderer.render(k);
+            case PTX -> PtxRenderer.render(k);
+            case SPIRV -> SpirvTools.available("spirv-dis") ? SpirvTools.disassemble(SpirvRenderer.render(k))
+                    : "; spirv-dis not found (apt-get install spirv-tools); module of " + SpirvRenderer.render(k).length + " bytes\n";
             case IR -> k.toString();
         };
     }
 
-    /** The bytes of the file {@code trm kernels export} writes. */
+    /** The bytes of the file `trm kernels export` writes. */
     public byte[] export(Method kernel) {
-        return show(kernel).getBytes(StandardCharsets.UTF_8);
+        return this == SPIRV ? SpirvRenderer.render(KernelCompiler.compile(kernel)) : show(kernel).getBytes(StandardCharsets.UTF_8);
     }
 }
