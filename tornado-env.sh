@@ -72,6 +72,8 @@ trm4j_main() {
     return 1
   fi
   export JAVA_HOME="$jdk"
+  # Maven 3.8's bundled guava touches sun.misc.Unsafe; JDK 25 warns on every build unless told it is allowed.
+  case "${MAVEN_OPTS:-}" in *sun-misc-unsafe*) ;; *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;; esac
   case ":$PATH:" in *":$TRM4J_HOME:"*) ;; *) export PATH="$TRM4J_HOME:$PATH" ;; esac
   [ $quiet = 1 ] || trm4j_report
   return 0

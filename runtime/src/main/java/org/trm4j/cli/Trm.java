@@ -14,6 +14,7 @@ public final class Trm implements Runnable {
 
     public static void main(String[] args) {
         CommandLine cl = new CommandLine(new Trm());
+        for (SubcommandProvider p : java.util.ServiceLoader.load(SubcommandProvider.class)) cl.addSubcommand(p.name(), p.command());
         // A user error (bad class, bad method, a kernel that does not compile) is one clear line, not a stack trace.
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("trm: " + e.getMessage());

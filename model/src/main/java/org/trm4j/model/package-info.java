@@ -1,0 +1,2 @@
+/** TRM configs and presets, parameters and their initialisation, the step graph, checkpoints. */
+package org.trm4j.model;
