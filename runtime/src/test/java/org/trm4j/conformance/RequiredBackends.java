@@ -2,6 +2,8 @@ package org.trm4j.conformance;
 
 import org.trm4j.api.Device;
 import org.trm4j.api.Devices;
+import org.trm4j.runtime.Backend;
+import org.trm4j.runtime.Backends;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,7 +35,11 @@ final class RequiredBackends {
     }
 
     static String explain(List<String> missing, List<Device> devices) {
+        List<String> registered = Backends.all().stream().map(Backend::name).toList();
+        List<String> unknown = missing.stream().filter(m -> !registered.contains(m)).toList();
         return "required backend(s) " + missing + " (from " + PROPERTY + " / " + ENV + ") have no device. Devices found: "
-                + devices.stream().map(Device::id).toList() + ". Why backends found none:" + Devices.unavailable();
+                + devices.stream().map(Device::id).toList() + ". Backends on the class path: " + registered
+                + (unknown.isEmpty() ? "" : "; no backend at all is registered under the name(s) " + unknown)
+                + ". Why backends found none:" + Devices.unavailable();
     }
 }
