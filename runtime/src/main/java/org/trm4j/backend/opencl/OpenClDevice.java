@@ -95,10 +95,22 @@ public final class OpenClDevice implements DeviceRuntime {
         return compile(kernel, ir, t0);
     }
 
+    /** A double kernel on a device without cl_khr_fp64 (e.g. rusticl on llvmpipe) would only fail as an opaque build error. */
+    private void requireFp64IfUsed(Kernel ir) {
+        if (info.hasExtension("cl_khr_fp64")) return;
+        boolean usesDouble = ir.regs.stream().anyMatch(r -> r.type() == org.trm4j.jit.ir.Type.DOUBLE)
+                || ir.params.stream().anyMatch(p -> p instanceof org.trm4j.jit.ir.Param.Array a && a.elementType() == org.trm4j.jit.ir.Type.DOUBLE)
+                || ir.localArrays.stream().anyMatch(l -> l.elementType() == org.trm4j.jit.ir.Type.DOUBLE);
+        if (usesDouble)
+            throw new UnsupportedOperationException(ir.source + " computes in double, but " + id() + " (" + name()
+                    + ") has no cl_khr_fp64; note that Math.exp/log/... on floats compute in double: use KernelMath's float versions");
+    }
+
     /** Builds hand-made or already compiled IR; {@code method} may be null (it is only reported). */
     public OpenClKernel compile(Method method, Kernel ir) { return compile(method, ir, System.nanoTime()); }
 
     private synchronized OpenClKernel compile(Method method, Kernel ir, long startNanos) {
+        requireFp64IfUsed(ir);
         String source = OpenClRenderer.render(ir);
         String fn = OpenClRenderer.functionName(ir);
         MemorySegment program = buildProgramFromSource(source, defaultBuildOptions(), ir.source);
