@@ -1,8 +1,7 @@
 package org.trm4j.backend.cuda;
 
-import org.trm4j.runtime.Backend;
+import org.trm4j.runtime.DiscoveringBackend;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -10,10 +9,8 @@ import java.util.List;
  * never throws; without libcuda (no NVIDIA driver), or with no device, there are no devices and
  * {@link #unavailableReason()} says why.
  */
-public final class CudaBackend implements Backend {
+public final class CudaBackend extends DiscoveringBackend<CudaDevice> {
     private final String library;
-    private List<CudaDevice> devices;
-    private String reason;
 
     /** The system's driver library, {@value CudaDriver#DEFAULT_LIBRARY}. */
     public CudaBackend() { this(CudaDriver.DEFAULT_LIBRARY); }
@@ -23,41 +20,23 @@ public final class CudaBackend implements Backend {
 
     @Override public String name() { return "cuda"; }
 
-    @Override public synchronized List<CudaDevice> devices() {
-        if (devices == null) discover();
-        return devices;
-    }
-
-    @Override public synchronized String unavailableReason() {
-        if (devices == null) discover();
-        return reason;
-    }
-
-    private void discover() {
-        List<CudaDevice> found = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+    @Override protected void discover(List<CudaDevice> found, List<String> problems) {
+        CudaDriver cu = CudaDriver.load(library);
         try {
-            CudaDriver cu = CudaDriver.load(library);
-            try {
-                cu.init();
-            } catch (CudaException e) {
-                throw new CudaUnavailableException(e.code() == CudaDriver.CUDA_ERROR_NO_DEVICE
-                        ? "the NVIDIA driver (" + library + ") reports no CUDA device" : "cuInit failed: " + e.getMessage());
-            }
-            int version = cu.driverVersion();
-            int count = cu.deviceCount();
-            if (count == 0) problems.add("the NVIDIA driver (" + library + ") reports no CUDA device");
-            for (int i = 0; i < count; i++) {
-                try {
-                    found.add(new CudaDevice(cu, i, version));
-                } catch (RuntimeException e) {
-                    problems.add("cuda:" + i + ": " + e.getMessage());
-                }
-            }
-        } catch (Throwable t) { // a missing library or an FFM refusal must not break the other backends
-            problems.add(t.getMessage() == null ? t.toString() : t.getMessage());
+            cu.init();
+        } catch (CudaException e) {
+            throw new CudaUnavailableException(e.code() == CudaDriver.CUDA_ERROR_NO_DEVICE
+                    ? "the NVIDIA driver (" + library + ") reports no CUDA device" : "cuInit failed: " + e.getMessage());
         }
-        devices = List.copyOf(found);
-        reason = found.isEmpty() ? String.join("; ", problems) : null;
+        int version = cu.driverVersion();
+        int count = cu.deviceCount();
+        if (count == 0) problems.add("the NVIDIA driver (" + library + ") reports no CUDA device");
+        for (int i = 0; i < count; i++) {
+            try {
+                found.add(new CudaDevice(cu, i, version));
+            } catch (RuntimeException e) {
+                problems.add("cuda:" + i + ": " + e.getMessage());
+            }
+        }
     }
 }

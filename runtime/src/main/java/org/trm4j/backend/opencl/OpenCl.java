@@ -143,72 +143,30 @@ public final class OpenCl {
 
     /** All platforms; empty (not an error) when the loader finds no ICD. */
     public List<MemorySegment> platforms() {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment n = a.allocate(JAVA_INT);
-            int rc = call(() -> (int) clGetPlatformIDs.invoke(0, MemorySegment.NULL, n));
-            if (rc == CL_PLATFORM_NOT_FOUND_KHR) return List.of();
-            check("clGetPlatformIDs", rc);
-            int count = n.get(JAVA_INT, 0);
-            if (count == 0) return List.of();
-            MemorySegment ids = a.allocate(ADDRESS, count);
-            check("clGetPlatformIDs", call(() -> (int) clGetPlatformIDs.invoke(count, ids, MemorySegment.NULL)));
-            return handles(ids, count);
-        }
+        return handles("clGetPlatformIDs", CL_PLATFORM_NOT_FOUND_KHR, (count, ids, n) -> (int) clGetPlatformIDs.invoke(count, ids, n));
     }
 
     public String platformInfo(MemorySegment platform, int param) {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment size = a.allocate(JAVA_LONG);
-            check("clGetPlatformInfo", call(() -> (int) clGetPlatformInfo.invoke(platform, param, 0L, MemorySegment.NULL, size)));
-            long n = size.get(JAVA_LONG, 0);
-            MemorySegment buf = a.allocate(Math.max(1, n));
-            check("clGetPlatformInfo", call(() -> (int) clGetPlatformInfo.invoke(platform, param, n, buf, MemorySegment.NULL)));
-            return buf.getString(0).strip();
-        }
+        return string("clGetPlatformInfo", (size, value, sizeRet) -> (int) clGetPlatformInfo.invoke(platform, param, size, value, sizeRet)).strip();
     }
 
     /** The platform's devices of {@code type}; empty when it has none. */
     public List<MemorySegment> devices(MemorySegment platform, long type) {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment n = a.allocate(JAVA_INT);
-            int rc = call(() -> (int) clGetDeviceIDs.invoke(platform, type, 0, MemorySegment.NULL, n));
-            if (rc == CL_DEVICE_NOT_FOUND) return List.of();
-            check("clGetDeviceIDs", rc);
-            int count = n.get(JAVA_INT, 0);
-            if (count == 0) return List.of();
-            MemorySegment ids = a.allocate(ADDRESS, count);
-            check("clGetDeviceIDs", call(() -> (int) clGetDeviceIDs.invoke(platform, type, count, ids, MemorySegment.NULL)));
-            return handles(ids, count);
-        }
+        return handles("clGetDeviceIDs", CL_DEVICE_NOT_FOUND, (count, ids, n) -> (int) clGetDeviceIDs.invoke(platform, type, count, ids, n));
     }
 
     public String deviceInfoString(MemorySegment device, int param) {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment size = a.allocate(JAVA_LONG);
-            check("clGetDeviceInfo", call(() -> (int) clGetDeviceInfo.invoke(device, param, 0L, MemorySegment.NULL, size)));
-            long n = size.get(JAVA_LONG, 0);
-            MemorySegment buf = a.allocate(Math.max(1, n));
-            check("clGetDeviceInfo", call(() -> (int) clGetDeviceInfo.invoke(device, param, n, buf, MemorySegment.NULL)));
-            return buf.getString(0).strip();
-        }
+        return string("clGetDeviceInfo", (size, value, sizeRet) -> (int) clGetDeviceInfo.invoke(device, param, size, value, sizeRet)).strip();
     }
 
     /** A cl_uint device property. */
     public int deviceInfoInt(MemorySegment device, int param) {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment v = a.allocate(JAVA_INT);
-            check("clGetDeviceInfo", call(() -> (int) clGetDeviceInfo.invoke(device, param, 4L, v, MemorySegment.NULL)));
-            return v.get(JAVA_INT, 0);
-        }
+        return (int) scalar("clGetDeviceInfo", JAVA_INT, (size, value, sizeRet) -> (int) clGetDeviceInfo.invoke(device, param, size, value, sizeRet));
     }
 
     /** A cl_ulong, bitfield or size_t device property. */
     public long deviceInfoLong(MemorySegment device, int param) {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment v = a.allocate(JAVA_LONG);
-            check("clGetDeviceInfo", call(() -> (int) clGetDeviceInfo.invoke(device, param, 8L, v, MemorySegment.NULL)));
-            return v.get(JAVA_LONG, 0);
-        }
+        return scalar("clGetDeviceInfo", JAVA_LONG, (size, value, sizeRet) -> (int) clGetDeviceInfo.invoke(device, param, size, value, sizeRet));
     }
 
     // ---- context, queue, memory ----
@@ -218,7 +176,7 @@ public final class OpenCl {
             MemorySegment devs = a.allocate(ADDRESS);
             devs.set(ADDRESS, 0, device);
             MemorySegment err = a.allocate(JAVA_INT);
-            MemorySegment ctx = callAddress(() -> (MemorySegment) clCreateContext.invoke(MemorySegment.NULL, 1, devs, MemorySegment.NULL, MemorySegment.NULL, err));
+            MemorySegment ctx = call(() -> (MemorySegment) clCreateContext.invoke(MemorySegment.NULL, 1, devs, MemorySegment.NULL, MemorySegment.NULL, err));
             check("clCreateContext", err.get(JAVA_INT, 0));
             return ctx;
         }
@@ -230,7 +188,7 @@ public final class OpenCl {
     public MemorySegment createCommandQueue(MemorySegment context, MemorySegment device, long properties) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment err = a.allocate(JAVA_INT);
-            MemorySegment q = callAddress(() -> (MemorySegment) clCreateCommandQueue.invoke(context, device, properties, err));
+            MemorySegment q = call(() -> (MemorySegment) clCreateCommandQueue.invoke(context, device, properties, err));
             check("clCreateCommandQueue", err.get(JAVA_INT, 0));
             return q;
         }
@@ -243,7 +201,7 @@ public final class OpenCl {
     public MemorySegment createBuffer(MemorySegment context, long flags, long bytes) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment err = a.allocate(JAVA_INT);
-            MemorySegment buf = callAddress(() -> (MemorySegment) clCreateBuffer.invoke(context, flags, bytes, MemorySegment.NULL, err));
+            MemorySegment buf = call(() -> (MemorySegment) clCreateBuffer.invoke(context, flags, bytes, MemorySegment.NULL, err));
             check("clCreateBuffer(" + bytes + " bytes)", err.get(JAVA_INT, 0));
             return buf;
         }
@@ -276,7 +234,7 @@ public final class OpenCl {
             MemorySegment strings = a.allocate(ADDRESS);
             strings.set(ADDRESS, 0, a.allocateFrom(source));
             MemorySegment err = a.allocate(JAVA_INT);
-            MemorySegment p = callAddress(() -> (MemorySegment) clCreateProgramWithSource.invoke(context, 1, strings, MemorySegment.NULL, err));
+            MemorySegment p = call(() -> (MemorySegment) clCreateProgramWithSource.invoke(context, 1, strings, MemorySegment.NULL, err));
             check("clCreateProgramWithSource", err.get(JAVA_INT, 0));
             return p;
         }
@@ -289,7 +247,7 @@ public final class OpenCl {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment bytes = a.allocateFrom(ValueLayout.JAVA_BYTE, il);
             MemorySegment err = a.allocate(JAVA_INT);
-            MemorySegment p = callAddress(() -> (MemorySegment) clCreateProgramWithIL.invoke(context, bytes, (long) il.length, err));
+            MemorySegment p = call(() -> (MemorySegment) clCreateProgramWithIL.invoke(context, bytes, (long) il.length, err));
             check("clCreateProgramWithIL", err.get(JAVA_INT, 0));
             return p;
         }
@@ -306,7 +264,7 @@ public final class OpenCl {
             binaries.set(ADDRESS, 0, a.allocateFrom(ValueLayout.JAVA_BYTE, binary));
             MemorySegment status = a.allocate(JAVA_INT);
             MemorySegment err = a.allocate(JAVA_INT);
-            MemorySegment p = callAddress(() -> (MemorySegment) clCreateProgramWithBinary.invoke(context, 1, devs, lengths, binaries, status, err));
+            MemorySegment p = call(() -> (MemorySegment) clCreateProgramWithBinary.invoke(context, 1, devs, lengths, binaries, status, err));
             check("clCreateProgramWithBinary", err.get(JAVA_INT, 0));
             check("clCreateProgramWithBinary (binary status)", status.get(JAVA_INT, 0));
             return p;
@@ -324,14 +282,7 @@ public final class OpenCl {
     }
 
     public String programBuildLog(MemorySegment program, MemorySegment device) {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment size = a.allocate(JAVA_LONG);
-            check("clGetProgramBuildInfo", call(() -> (int) clGetProgramBuildInfo.invoke(program, device, CL_PROGRAM_BUILD_LOG, 0L, MemorySegment.NULL, size)));
-            long n = size.get(JAVA_LONG, 0);
-            MemorySegment buf = a.allocate(Math.max(1, n));
-            check("clGetProgramBuildInfo", call(() -> (int) clGetProgramBuildInfo.invoke(program, device, CL_PROGRAM_BUILD_LOG, n, buf, MemorySegment.NULL)));
-            return buf.getString(0);
-        }
+        return string("clGetProgramBuildInfo", (size, value, sizeRet) -> (int) clGetProgramBuildInfo.invoke(program, device, CL_PROGRAM_BUILD_LOG, size, value, sizeRet));
     }
 
     public void releaseProgram(MemorySegment program) { check("clReleaseProgram", call(() -> (int) clReleaseProgram.invoke(program))); }
@@ -340,7 +291,7 @@ public final class OpenCl {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment n = a.allocateFrom(name);
             MemorySegment err = a.allocate(JAVA_INT);
-            MemorySegment k = callAddress(() -> (MemorySegment) clCreateKernel.invoke(program, n, err));
+            MemorySegment k = call(() -> (MemorySegment) clCreateKernel.invoke(program, n, err));
             check("clCreateKernel(" + name + ")", err.get(JAVA_INT, 0));
             return k;
         }
@@ -350,11 +301,8 @@ public final class OpenCl {
 
     /** The largest work-group this kernel can run with on {@code device}. */
     public long kernelWorkGroupSize(MemorySegment kernel, MemorySegment device) {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment v = a.allocate(JAVA_LONG);
-            check("clGetKernelWorkGroupInfo", call(() -> (int) clGetKernelWorkGroupInfo.invoke(kernel, device, CL_KERNEL_WORK_GROUP_SIZE, 8L, v, MemorySegment.NULL)));
-            return v.get(JAVA_LONG, 0);
-        }
+        return scalar("clGetKernelWorkGroupInfo", JAVA_LONG,
+                (size, value, sizeRet) -> (int) clGetKernelWorkGroupInfo.invoke(kernel, device, CL_KERNEL_WORK_GROUP_SIZE, size, value, sizeRet));
     }
 
     /** Sets argument {@code index} to the {@code size} bytes at {@code value}. */
@@ -394,11 +342,7 @@ public final class OpenCl {
     }
 
     public long eventProfilingInfo(MemorySegment event, int param) {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment v = a.allocate(JAVA_LONG);
-            check("clGetEventProfilingInfo", call(() -> (int) clGetEventProfilingInfo.invoke(event, param, 8L, v, MemorySegment.NULL)));
-            return v.get(JAVA_LONG, 0);
-        }
+        return scalar("clGetEventProfilingInfo", JAVA_LONG, (size, value, sizeRet) -> (int) clGetEventProfilingInfo.invoke(event, param, size, value, sizeRet));
     }
 
     public void releaseEvent(MemorySegment event) { check("clReleaseEvent", call(() -> (int) clReleaseEvent.invoke(event))); }
@@ -410,26 +354,54 @@ public final class OpenCl {
         if (rc != CL_SUCCESS) throw new OpenClException(call, rc);
     }
 
-    private static List<MemorySegment> handles(MemorySegment array, int count) {
-        List<MemorySegment> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) out.add(array.getAtIndex(ADDRESS, i));
-        return List.copyOf(out);
-    }
+    /** A clGet...IDs call: fills {@code ids} with up to {@code count} handles and stores how many there are at {@code n}. */
+    @FunctionalInterface private interface IdsCall { int call(int count, MemorySegment ids, MemorySegment n) throws Throwable; }
 
-    @FunctionalInterface private interface IntCall { int call() throws Throwable; }
-    @FunctionalInterface private interface AddressCall { MemorySegment call() throws Throwable; }
-
-    private static int call(IntCall c) {
-        try {
-            return c.call();
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
+    /** The handles a clGet...IDs call lists: asks for the count, then for that many; none when it returns {@code none}. */
+    private static List<MemorySegment> handles(String name, int none, IdsCall c) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment n = a.allocate(JAVA_INT);
+            int rc = call(() -> c.call(0, MemorySegment.NULL, n));
+            if (rc == none) return List.of();
+            check(name, rc);
+            int count = n.get(JAVA_INT, 0);
+            if (count == 0) return List.of();
+            MemorySegment ids = a.allocate(ADDRESS, count);
+            check(name, call(() -> c.call(count, ids, MemorySegment.NULL)));
+            List<MemorySegment> out = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) out.add(ids.getAtIndex(ADDRESS, i));
+            return List.copyOf(out);
         }
     }
 
-    private static MemorySegment callAddress(AddressCall c) {
+    /** A clGet...Info call: writes up to {@code size} bytes to {@code value} and the size it has at {@code sizeRet}. */
+    @FunctionalInterface private interface InfoCall { int call(long size, MemorySegment value, MemorySegment sizeRet) throws Throwable; }
+
+    /** The string a clGet...Info call returns: asks for its size, then for the string. */
+    private static String string(String name, InfoCall c) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment size = a.allocate(JAVA_LONG);
+            check(name, call(() -> c.call(0L, MemorySegment.NULL, size)));
+            long n = size.get(JAVA_LONG, 0);
+            MemorySegment buf = a.allocate(Math.max(1, n));
+            check(name, call(() -> c.call(n, buf, MemorySegment.NULL)));
+            return buf.getString(0);
+        }
+    }
+
+    /** The cl_uint ({@code JAVA_INT}) or 8-byte ({@code JAVA_LONG}) value a clGet...Info call returns. */
+    private static long scalar(String name, ValueLayout layout, InfoCall c) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment v = a.allocate(layout);
+            check(name, call(() -> c.call(layout.byteSize(), v, MemorySegment.NULL)));
+            return layout == JAVA_INT ? v.get(JAVA_INT, 0) : v.get(JAVA_LONG, 0);
+        }
+    }
+
+    @FunctionalInterface private interface NativeCall<T> { T call() throws Throwable; }
+
+    /** Runs a downcall; a checked Throwable (MethodHandle.invoke declares one) becomes an IllegalStateException. */
+    private static <T> T call(NativeCall<T> c) {
         try {
             return c.call();
         } catch (RuntimeException | Error e) {

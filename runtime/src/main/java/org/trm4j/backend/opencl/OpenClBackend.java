@@ -1,9 +1,8 @@
 package org.trm4j.backend.opencl;
 
-import org.trm4j.runtime.Backend;
+import org.trm4j.runtime.DiscoveringBackend;
 
 import java.lang.foreign.MemorySegment;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,52 +10,50 @@ import java.util.List;
  * Discovery happens on first use and never throws; without a library or platform there are no
  * devices and {@link #unavailableReason()} says why.
  */
-public final class OpenClBackend implements Backend {
-    private List<OpenClDevice> devices;
-    private String reason;
-
+public final class OpenClBackend extends DiscoveringBackend<OpenClDevice> {
     public OpenClBackend() {}
 
     @Override public String name() { return "opencl"; }
 
-    @Override public synchronized List<OpenClDevice> devices() {
-        if (devices == null) discover();
-        return devices;
+    @Override protected void discover(List<OpenClDevice> found, List<String> problems) {
+        OpenCl cl = OpenCl.get();
+        forEachDevice(cl, "opencl", problems, (id, platform, device) -> found.add(new OpenClDevice(cl, platform, device, id)));
     }
 
-    @Override public synchronized String unavailableReason() {
-        if (devices == null) discover();
-        return reason;
+    /** What {@link #forEachDevice} does with one device. */
+    @FunctionalInterface
+    public interface DeviceVisitor {
+        /** May throw: the exception's message becomes a problem line of the device. */
+        void visit(String id, MemorySegment platform, MemorySegment device);
     }
 
-    private void discover() {
-        List<OpenClDevice> found = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        try {
-            OpenCl cl = OpenCl.get();
-            List<MemorySegment> platforms = cl.platforms();
-            if (platforms.isEmpty()) problems.add("the OpenCL loader (" + cl.library() + ") found no platform: no ICD is installed (e.g. pocl-opencl-icd)");
-            for (int p = 0; p < platforms.size(); p++) {
-                List<MemorySegment> ds;
+    /**
+     * Calls {@code each} for every device of every platform, with its id "backend:P:D". A platform
+     * that cannot list its devices, or a device whose visit throws, becomes a line in
+     * {@code problems}; so do no platform at all, and platforms without a device.
+     */
+    public static void forEachDevice(OpenCl cl, String backend, List<String> problems, DeviceVisitor each) {
+        List<MemorySegment> platforms = cl.platforms();
+        if (platforms.isEmpty()) problems.add("the OpenCL loader (" + cl.library() + ") found no platform: no ICD is installed (e.g. pocl-opencl-icd)");
+        int seen = 0;
+        for (int p = 0; p < platforms.size(); p++) {
+            List<MemorySegment> ds;
+            try {
+                ds = cl.devices(platforms.get(p), OpenCl.CL_DEVICE_TYPE_ALL);
+            } catch (RuntimeException e) {
+                problems.add("platform " + p + ": " + e.getMessage());
+                continue;
+            }
+            for (int d = 0; d < ds.size(); d++) {
+                String id = backend + ":" + p + ":" + d;
+                seen++;
                 try {
-                    ds = cl.devices(platforms.get(p), OpenCl.CL_DEVICE_TYPE_ALL);
+                    each.visit(id, platforms.get(p), ds.get(d));
                 } catch (RuntimeException e) {
-                    problems.add("platform " + p + ": " + e.getMessage());
-                    continue;
-                }
-                for (int d = 0; d < ds.size(); d++) {
-                    try {
-                        found.add(new OpenClDevice(cl, platforms.get(p), ds.get(d), "opencl:" + p + ":" + d));
-                    } catch (RuntimeException e) {
-                        problems.add("opencl:" + p + ":" + d + ": " + e.getMessage());
-                    }
+                    problems.add(id + ": " + e.getMessage());
                 }
             }
-            if (found.isEmpty() && problems.isEmpty()) problems.add("no OpenCL platform has a device");
-        } catch (Throwable t) { // a missing library or an FFM refusal must not break the other backends
-            problems.add(t.getMessage() == null ? t.toString() : t.getMessage());
         }
-        devices = List.copyOf(found);
-        reason = found.isEmpty() ? String.join("; ", problems) : null;
+        if (seen == 0 && problems.isEmpty()) problems.add("no OpenCL platform has a device");
     }
 }

@@ -114,13 +114,7 @@ public final class OpenClDevice implements DeviceRuntime {
         String source = OpenClRenderer.render(ir);
         String fn = OpenClRenderer.functionName(ir);
         MemorySegment program = buildProgramFromSource(source, defaultBuildOptions(), ir.source);
-        MemorySegment kernel;
-        try {
-            kernel = cl.createKernel(program, fn);
-        } catch (OpenClException e) {
-            cl.releaseProgram(program);
-            throw e;
-        }
+        MemorySegment kernel = createKernel(program, fn);
         OpenClKernel k = new OpenClKernel(this, method, ir, source, fn, program, kernel, System.nanoTime() - startNanos);
         kernels.add(k);
         return k;
@@ -150,6 +144,16 @@ public final class OpenClDevice implements DeviceRuntime {
     /** Creates and builds a program from a device binary (for PoCL, LLVM bitcode). */
     public MemorySegment buildProgramFromBinary(byte[] binary, String options, String what) {
         return build(cl.createProgramWithBinary(context(), device, binary), options, what, null);
+    }
+
+    /** The kernel {@code name} of a built program; when there is none, releases the program and throws. */
+    public MemorySegment createKernel(MemorySegment program, String name) {
+        try {
+            return cl.createKernel(program, name);
+        } catch (OpenClException e) {
+            cl.releaseProgram(program);
+            throw e;
+        }
     }
 
     private MemorySegment build(MemorySegment program, String options, String what, String source) {
@@ -185,20 +189,21 @@ public final class OpenClDevice implements DeviceRuntime {
     /** True when {@code array} has a buffer on this device. */
     public synchronized boolean isResident(NativeArray array) { return buffers.containsKey(array); }
 
-    @Override public synchronized long copyToDevice(NativeArray array) {
-        MemorySegment b = buffer(array);
-        if (array.getNumBytes() == 0) return 0;
-        long t0 = System.nanoTime();
-        MemorySegment ev = cl.enqueueWriteBuffer(queue(), b, true, 0, array.getNumBytes(), array.getSegment());
-        return finished(ev, t0);
-    }
+    @Override public synchronized long copyToDevice(NativeArray array) { return copy(array, buffer(array), true); }
 
     @Override public synchronized long copyToHost(NativeArray array) {
         MemorySegment b = buffers.get(array);
         if (b == null) throw new IllegalStateException(array + " has no copy on " + id + " to read back (was it ever copied or written there?)");
+        return copy(array, b, false);
+    }
+
+    /** A blocking copy of all of {@code array} to or from its {@code buffer}: the device time, 0 for an empty array. */
+    private long copy(NativeArray array, MemorySegment buffer, boolean toDevice) {
         if (array.getNumBytes() == 0) return 0;
         long t0 = System.nanoTime();
-        MemorySegment ev = cl.enqueueReadBuffer(queue(), b, true, 0, array.getNumBytes(), array.getSegment());
+        MemorySegment ev = toDevice
+                ? cl.enqueueWriteBuffer(queue(), buffer, true, 0, array.getNumBytes(), array.getSegment())
+                : cl.enqueueReadBuffer(queue(), buffer, true, 0, array.getNumBytes(), array.getSegment());
         return finished(ev, t0);
     }
 
@@ -213,9 +218,9 @@ public final class OpenClDevice implements DeviceRuntime {
         if (!(kernel instanceof OpenClKernel k) || k.device != this)
             throw new IllegalArgumentException(kernel + " was not compiled for " + id);
         synchronized (this) {
-            if (k.released) throw new IllegalStateException(k + " was released when the device was closed");
-            boolean aliased = KernelArguments.hasAliasedArrays(k.ir, args);
-            return launch(aliased ? aliasedKernel(k) : k.kernel, k.ir, args, grid);
+            k.requireNotReleased();
+            boolean aliased = KernelArguments.hasAliasedArrays(k.ir(), args);
+            return launch(aliased ? aliasedKernel(k) : k.kernelHandle(), k.ir(), args, grid);
         }
     }
 
@@ -266,8 +271,8 @@ public final class OpenClDevice implements DeviceRuntime {
 
     private MemorySegment aliasedKernel(OpenClKernel k) {
         if (k.aliasedKernel == null) {
-            String source = OpenClRenderer.render(k.ir, false);
-            k.aliasedProgram = buildProgramFromSource(source, defaultBuildOptions(), k.ir.source + " (aliased arrays)");
+            String source = OpenClRenderer.render(k.ir(), false);
+            k.aliasedProgram = buildProgramFromSource(source, defaultBuildOptions(), k.ir().source + " (aliased arrays)");
             k.aliasedKernel = cl.createKernel(k.aliasedProgram, k.functionName);
         }
         return k.aliasedKernel;
@@ -290,9 +295,7 @@ public final class OpenClDevice implements DeviceRuntime {
         for (MemorySegment b : buffers.values()) cl.releaseMemObject(b);
         buffers.clear();
         for (OpenClKernel k : kernels) {
-            k.released = true;
-            cl.releaseKernel(k.kernel);
-            cl.releaseProgram(k.program);
+            k.release(cl);
             if (k.aliasedKernel != null) cl.releaseKernel(k.aliasedKernel);
             if (k.aliasedProgram != null) cl.releaseProgram(k.aliasedProgram);
         }

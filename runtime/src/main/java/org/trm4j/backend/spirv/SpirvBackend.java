@@ -1,12 +1,11 @@
 package org.trm4j.backend.spirv;
 
 import org.trm4j.backend.opencl.OpenCl;
+import org.trm4j.backend.opencl.OpenClBackend;
 import org.trm4j.backend.opencl.OpenClDevice;
 import org.trm4j.backend.opencl.OpenClDeviceInfo;
-import org.trm4j.runtime.Backend;
+import org.trm4j.runtime.DiscoveringBackend;
 
-import java.lang.foreign.MemorySegment;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,30 +17,13 @@ import java.util.Optional;
  * can do neither are not listed; {@link #skipped()} says why for each, and {@link #unavailableReason()}
  * too when no device is left. Discovery happens on first use and never throws.
  */
-public final class SpirvBackend implements Backend {
-    private List<SpirvDevice> devices;
-    private List<String> skipped;
-    private String reason;
-
+public final class SpirvBackend extends DiscoveringBackend<SpirvDevice> {
     public SpirvBackend() {}
 
     @Override public String name() { return "spirv"; }
 
-    @Override public synchronized List<SpirvDevice> devices() {
-        if (devices == null) discover();
-        return devices;
-    }
-
-    @Override public synchronized String unavailableReason() {
-        if (devices == null) discover();
-        return reason;
-    }
-
     /** One line per OpenCL device that is not listed, saying why (empty when every device is listed). */
-    public synchronized List<String> skipped() {
-        if (devices == null) discover();
-        return skipped;
-    }
+    public List<String> skipped() { return problems(); }
 
     /**
      * How a device with {@code info} would load SPIR-V, or empty when it cannot.
@@ -60,44 +42,18 @@ public final class SpirvBackend implements Backend {
         return info.hasExtension("cl_khr_il_program") || info.ilVersion().contains("SPIR-V");
     }
 
-    private void discover() {
-        List<SpirvDevice> found = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        try {
-            OpenCl cl = OpenCl.get();
-            Optional<LlvmSpirvTranslator> translator = LlvmSpirvTranslator.find();
-            List<MemorySegment> platforms = cl.platforms();
-            if (platforms.isEmpty()) problems.add("the OpenCL loader (" + cl.library() + ") found no platform: no ICD is installed (e.g. pocl-opencl-icd)");
-            for (int p = 0; p < platforms.size(); p++) {
-                List<MemorySegment> ds;
-                try {
-                    ds = cl.devices(platforms.get(p), OpenCl.CL_DEVICE_TYPE_ALL);
-                } catch (RuntimeException e) {
-                    problems.add("platform " + p + ": " + e.getMessage());
-                    continue;
-                }
-                for (int d = 0; d < ds.size(); d++) {
-                    String id = "spirv:" + p + ":" + d;
-                    try {
-                        OpenClDevice device = new OpenClDevice(cl, platforms.get(p), ds.get(d), id);
-                        Optional<SpirvLoadPath> path = loadPathFor(device.info(), cl.hasProgramWithIL(), translator.isPresent());
-                        if (path.isPresent()) {
-                            found.add(new SpirvDevice(device, path.get(), path.get() == SpirvLoadPath.LLVM_BITCODE ? translator.get() : null));
-                        } else {
-                            problems.add(id + " (" + device.info().name() + "): " + whyNot(device.info(), cl.library(), cl.hasProgramWithIL(), translator.isPresent()));
-                        }
-                    } catch (RuntimeException e) {
-                        problems.add(id + ": " + e.getMessage());
-                    }
-                }
+    @Override protected void discover(List<SpirvDevice> found, List<String> problems) {
+        OpenCl cl = OpenCl.get();
+        Optional<LlvmSpirvTranslator> translator = LlvmSpirvTranslator.find();
+        OpenClBackend.forEachDevice(cl, "spirv", problems, (id, platform, handle) -> {
+            OpenClDevice device = new OpenClDevice(cl, platform, handle, id);
+            Optional<SpirvLoadPath> path = loadPathFor(device.info(), cl.hasProgramWithIL(), translator.isPresent());
+            if (path.isPresent()) {
+                found.add(new SpirvDevice(device, path.get(), path.get() == SpirvLoadPath.LLVM_BITCODE ? translator.get() : null));
+            } else {
+                problems.add(id + " (" + device.info().name() + "): " + whyNot(device.info(), cl.library(), cl.hasProgramWithIL(), translator.isPresent()));
             }
-            if (found.isEmpty() && problems.isEmpty()) problems.add("no OpenCL platform has a device");
-        } catch (Throwable t) { // a missing library or an FFM refusal must not break the other backends
-            problems.add(t.getMessage() == null ? t.toString() : t.getMessage());
-        }
-        devices = List.copyOf(found);
-        skipped = List.copyOf(problems);
-        reason = found.isEmpty() ? String.join("; ", problems) : null;
+        });
     }
 
     /** Why {@link #loadPathFor} found no way in, e.g. "no cl_khr_il_program or SPIR-V IL version, and no cl_khr_spir for LLVM bitcode". */

@@ -7,7 +7,6 @@ import org.trm4j.backend.opencl.OpenCl;
 import org.trm4j.backend.opencl.OpenClBuildException;
 import org.trm4j.backend.opencl.OpenClDevice;
 import org.trm4j.backend.opencl.OpenClDeviceInfo;
-import org.trm4j.backend.opencl.OpenClException;
 import org.trm4j.jit.frontend.KernelCompiler;
 import org.trm4j.jit.ir.Kernel;
 import org.trm4j.jit.spirv.SpirvRenderer;
@@ -77,13 +76,7 @@ public final class SpirvDevice implements DeviceRuntime {
         byte[] module = SpirvRenderer.render(ir);
         String entry = SpirvRenderer.entryPointName(ir);
         MemorySegment program = build(module, ir.source);
-        MemorySegment kernel;
-        try {
-            kernel = cl.bindings().createKernel(program, entry);
-        } catch (OpenClException e) {
-            cl.bindings().releaseProgram(program);
-            throw e;
-        }
+        MemorySegment kernel = cl.createKernel(program, entry);
         SpirvKernel k = new SpirvKernel(this, method, ir, module, entry, program, kernel, System.nanoTime() - startNanos);
         kernels.add(k);
         return k;
@@ -141,9 +134,9 @@ public final class SpirvDevice implements DeviceRuntime {
         if (!(kernel instanceof SpirvKernel k) || k.device != this)
             throw new IllegalArgumentException(kernel + " was not compiled for " + id());
         synchronized (this) {
-            if (k.released) throw new IllegalStateException(k + " was released when the device was closed");
+            k.requireNotReleased();
             // SPIR-V parameters carry no NoAlias decoration, so one array passed twice needs no second build.
-            return cl.launch(k.kernel, k.ir, args, grid);
+            return cl.launch(k.kernelHandle(), k.ir(), args, grid);
         }
     }
 
@@ -151,11 +144,7 @@ public final class SpirvDevice implements DeviceRuntime {
 
     @Override public synchronized void close() {
         OpenCl bindings = cl.bindings();
-        for (SpirvKernel k : kernels) {
-            k.released = true;
-            bindings.releaseKernel(k.kernel);
-            bindings.releaseProgram(k.program);
-        }
+        for (SpirvKernel k : kernels) k.release(bindings);
         kernels.clear();
         KernelCache.evict(this);
         cl.close(); // buffers, queue, context; a later call makes fresh ones

@@ -1,6 +1,7 @@
 package org.trm4j.jit.opencl;
 
-import java.util.HashSet;
+import org.trm4j.jit.UniqueNames;
+
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -35,16 +36,14 @@ final class OpenClNames {
     /** Built-in families: get_global_id, convert_int_sat, as_float, atomic_add, atom_add... */
     private static final Pattern BUILTIN_PREFIX = Pattern.compile("(get_|convert_|as_|atomic_|atom_|vload|vstore|__).*");
 
-    private final Set<String> used = new HashSet<>();
+    private final UniqueNames names = new UniqueNames(OpenClNames::legal);
 
     /** A fresh identifier close to {@code wanted}. */
-    String claim(String wanted) {
+    String claim(String wanted) { return names.claim(wanted); }
+
+    private static String legal(String wanted) {
         String base = sanitize(wanted);
-        if (isReserved(base)) base = base + "_";
-        String name = base;
-        for (int n = 2; used.contains(name); n++) name = base + "_" + n;
-        used.add(name);
-        return name;
+        return isReserved(base) ? base + "_" : base;
     }
 
     static boolean isReserved(String s) {
@@ -54,14 +53,7 @@ final class OpenClNames {
 
     /** Keeps [A-Za-z0-9_], replaces the rest (Java allows $ and Unicode letters), never starts with a digit. */
     static String sanitize(String s) {
-        if (s == null || s.isEmpty()) return "v";
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-            b.append(ok ? c : '_');
-        }
-        if (Character.isDigit(b.charAt(0))) b.insert(0, 'v');
-        return b.toString();
+        String b = UniqueNames.identifierChars(s);
+        return Character.isDigit(b.charAt(0)) ? "v" + b : b;
     }
 }
