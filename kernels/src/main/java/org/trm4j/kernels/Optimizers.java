@@ -1,0 +1,77 @@
+package org.trm4j.kernels;
+
+import org.trm4j.api.FloatArray;
+import org.trm4j.api.IntArray;
+import org.trm4j.api.KernelMath;
+import org.trm4j.api.Parallel;
+
+/**
+ * Parameter updates (TRM-SPEC.md section 5), element-wise over flat float arrays.
+ * <pre>
+ *   adamAtan2   p <- p * (1 - lr wd)
+ *               m <- m + (1 - beta1) (g - m)            (lerp(m, g, 1 - beta1))
+ *               v <- v + (1 - beta2) (g^2 - v)          (lerp(v, g*g, 1 - beta2))
+ *               p <- p - (lr / bc1) * atan2(m, sqrt(v) / sqrt(bc2))
+ *               bc1 = 1 - beta1^t, bc2 = 1 - beta2^t for step t >= 1 (see {@link #biasCorrection})
+ *   signSgd     for each puzzle id used by the batch (first slot holding it): g = sum over the slots
+ *               with that id of their gradient rows (in slot order: deterministic);
+ *               w[id] <- w[id] * (1 - lr wd) - lr sign(g)
+ *   ema         e <- rate e + (1 - rate) p
+ * </pre>
+ * All computed in float; atan2 is the device's float atan2 (transcendental tolerance between devices).
+ *
+ * <table>
+ * <caption>Kernels (all @Parallel: no grid needed)</caption>
+ * <tr><td>adamAtan2(p, g, m, v, n, lr, beta1, beta2, weightDecay, bc1, bc2)</td><td>p, m, v [n] updated</td></tr>
+ * <tr><td>signSgd(weights, slotGrad, ids, batch, dim, lr, weightDecay)</td><td>weights [numPuzzles, dim]; slotGrad [B, dim]; ids [B]</td></tr>
+ * <tr><td>ema(emaParams, params, n, rate)</td><td>emaParams [n] updated</td></tr>
+ * </table>
+ */
+public final class Optimizers {
+    private Optimizers() {}
+
+    /** Host helper: 1 - beta^step, in double, rounded to float (step counts from 1). */
+    public static float biasCorrection(double beta, long step) {
+        return (float) (1.0 - Math.pow(beta, step));
+    }
+
+    /** One AdamATan2 step on n elements (decoupled weight decay, no epsilon). */
+    public static void adamAtan2(FloatArray p, FloatArray g, FloatArray m, FloatArray v, int n,
+                                 float lr, float beta1, float beta2, float weightDecay, float bc1, float bc2) {
+        for (@Parallel int i = 0; i < n; i++) {
+            float gi = g.get(i);
+            float pi = p.get(i) * (1.0f - lr * weightDecay);
+            float mi = m.get(i);
+            mi = mi + (1.0f - beta1) * (gi - mi);
+            float vi = v.get(i);
+            vi = vi + (1.0f - beta2) * (gi * gi - vi);
+            m.set(i, mi);
+            v.set(i, vi);
+            float denom = KernelMath.sqrt(vi) / KernelMath.sqrt(bc2);
+            p.set(i, pi - (lr / bc1) * KernelMath.atan2(mi, denom));
+        }
+    }
+
+    /** Sign-SGD with decoupled weight decay on the puzzle-embedding rows used by the batch. */
+    public static void signSgd(FloatArray weights, FloatArray slotGrad, IntArray ids, int batch, int dim, float lr, float weightDecay) {
+        for (@Parallel int b = 0; b < batch; b++) {
+            int id = ids.get(b);
+            boolean first = true;
+            for (int j = 0; j < b; j++) if (ids.get(j) == id) first = false;
+            if (first) {
+                for (int d = 0; d < dim; d++) {
+                    float sum = 0.0f;
+                    for (int j = b; j < batch; j++) if (ids.get(j) == id) sum += slotGrad.get(j * dim + d);
+                    float sign = sum > 0.0f ? 1.0f : (sum < 0.0f ? -1.0f : 0.0f);
+                    int at = id * dim + d;
+                    weights.set(at, weights.get(at) * (1.0f - lr * weightDecay) - lr * sign);
+                }
+            }
+        }
+    }
+
+    /** e = rate * e + (1 - rate) * p. */
+    public static void ema(FloatArray emaParams, FloatArray params, int n, float rate) {
+        for (@Parallel int i = 0; i < n; i++) emaParams.set(i, rate * emaParams.get(i) + (1.0f - rate) * params.get(i));
+    }
+}
