@@ -1,0 +1,245 @@
+package org.trm4j.model.graph;
+
+import org.trm4j.api.Device;
+import org.trm4j.api.DoubleArray;
+import org.trm4j.api.FloatArray;
+import org.trm4j.api.GridScheduler;
+import org.trm4j.api.IntArray;
+import org.trm4j.api.KernelContext;
+import org.trm4j.api.TaskGraph;
+import org.trm4j.kernels.ActCarry;
+import org.trm4j.kernels.Attention;
+import org.trm4j.kernels.Elementwise;
+import org.trm4j.kernels.Embedding;
+import org.trm4j.kernels.Grids;
+import org.trm4j.kernels.Linear;
+import org.trm4j.kernels.Losses;
+import org.trm4j.kernels.Optimizers;
+import org.trm4j.kernels.RmsNorm;
+import org.trm4j.kernels.Rope;
+import org.trm4j.kernels.SwiGlu;
+
+/**
+ * Appends kernel tasks to one {@link TaskGraph}, one method per operation, with unique task ids
+ * ({@code <scope>_<op>_<n>}) and the launch grids of the KernelContext kernels registered in a
+ * {@link GridScheduler} as they are added.
+ *
+ * <p>Kernel choice per device ({@link #tiledFor(Device)}): the linear layers (all the FLOPs) use the
+ * 16x16 local-memory tiled kernels on OpenCL / SPIR-V / CUDA devices and the plain {@code @Parallel}
+ * ones on the {@code java} backend, where KernelContext kernels are emulated one virtual thread per
+ * work-item. Both flavours sum in the same order, so results agree to rounding.
+ */
+final class Ops {
+    final TaskGraph graph;
+    final GridScheduler grids = new GridScheduler();
+    final boolean tiled;
+    private final String graphName;
+    private String scope = "g";
+    private int counter;
+    private int tasks;
+
+    Ops(String graphName, boolean tiled) {
+        this.graphName = graphName;
+        this.graph = new TaskGraph(graphName);
+        this.tiled = tiled;
+    }
+
+    /** Tiled linear kernels everywhere but on the JVM backend. */
+    static boolean tiledFor(Device device) { return !device.backend().equals("java"); }
+
+    /** Sets the prefix of the next task ids (e.g. "c0L1" = cycle 0, z_L update 1). */
+    Ops scope(String s) { scope = s; return this; }
+
+    int taskCount() { return tasks; }
+
+    private String id(String op) {
+        tasks++;
+        return scope + "_" + op + "_" + (counter++);
+    }
+
+    private String grid(String id, org.trm4j.api.WorkerGrid g) {
+        grids.addWorkerGrid(graphName + "." + id, g);
+        return id;
+    }
+
+    // ------------------------------------------------------------------ linear layers
+
+    /** y[rows, out] = x[rows, in] W^T. */
+    void linear(FloatArray x, FloatArray w, FloatArray y, int rows, int in, int out) {
+        if (tiled) graph.task(grid(id("linear"), Grids.linearForward(rows, out)), Linear::forwardTiled, new KernelContext(), x, w, y, rows, in, out);
+        else graph.task(id("linear"), Linear::forward, x, w, y, rows, in, out);
+    }
+
+    /** y = x W^T + bias (tiny: the q head; always @Parallel). */
+    void linearBias(FloatArray x, FloatArray w, FloatArray bias, FloatArray y, int rows, int in, int out) {
+        graph.task(id("linearBias"), Linear::forwardBias, x, w, bias, y, rows, in, out);
+    }
+
+    /** dx (+)= dy W. */
+    void linearBackInput(FloatArray dy, FloatArray w, FloatArray dx, int rows, int in, int out, boolean accumulate) {
+        int acc = accumulate ? 1 : 0;
+        if (tiled) graph.task(grid(id("dInput"), Grids.linearBackwardInput(rows, in)), Linear::backwardInputTiled, new KernelContext(), dy, w, dx, rows, in, out, acc);
+        else graph.task(id("dInput"), Linear::backwardInput, dy, w, dx, rows, in, out, acc);
+    }
+
+    /** dW += dy^T x. */
+    void linearBackWeight(FloatArray dy, FloatArray x, FloatArray dw, int rows, int in, int out) {
+        if (tiled) graph.task(grid(id("dWeight"), Grids.linearBackwardWeight(out, in)), Linear::backwardWeightTiled, new KernelContext(), dy, x, dw, rows, in, out);
+        else graph.task(id("dWeight"), Linear::backwardWeight, dy, x, dw, rows, in, out);
+    }
+
+    void linearBackBias(FloatArray dy, FloatArray db, int rows, int out) {
+        graph.task(id("dBias"), Linear::backwardBias, dy, db, rows, out);
+    }
+
+    // ------------------------------------------------------------------ element-wise
+
+    void add(FloatArray a, FloatArray b, FloatArray out) { graph.task(id("add"), Elementwise::add, a, b, out, out.getSize()); }
+
+    void add3(FloatArray a, FloatArray b, FloatArray c, FloatArray out) { graph.task(id("add3"), Elementwise::add3, a, b, c, out, out.getSize()); }
+
+    void addInPlace(FloatArray acc, FloatArray x) { graph.task(id("acc"), Elementwise::addInPlace, acc, x, acc.getSize()); }
+
+    void copy(FloatArray src, FloatArray dst) { graph.task(id("copy"), Elementwise::copy, src, dst, dst.getSize()); }
+
+    void zero(FloatArray a) { graph.task(id("zero"), Elementwise::fill, a, 0.0f, a.getSize()); }
+
+    void gatherPosition(FloatArray x, FloatArray out, int batch, int len, int dim, int pos) {
+        graph.task(id("gather"), Elementwise::gatherPosition, x, out, batch, len, dim, pos);
+    }
+
+    void scatterAddPosition(FloatArray dOut, FloatArray dx, int batch, int len, int dim, int pos) {
+        graph.task(id("scatter"), Elementwise::scatterAddPosition, dOut, dx, batch, len, dim, pos);
+    }
+
+    void copyAt(FloatArray src, FloatArray dst, int offset, int n) { graph.task(id("copyAt"), GraphKernels::copyAt, src, dst, offset, n); }
+
+    // ------------------------------------------------------------------ norms, SwiGLU, attention
+
+    void rms(FloatArray x, FloatArray y, FloatArray rstd, int rows, int n, float eps) {
+        graph.task(id("rms"), RmsNorm::forward, x, y, rstd, rows, n, eps);
+    }
+
+    void rmsBackward(FloatArray x, FloatArray rstd, FloatArray dy, FloatArray dx, int rows, int n) {
+        graph.task(id("dRms"), RmsNorm::backward, x, rstd, dy, dx, rows, n);
+    }
+
+    /** [batch, r, c] -> [batch, c, r]. */
+    void transpose(FloatArray x, FloatArray y, int batch, int r, int c) {
+        graph.task(id("transpose"), RmsNorm::transpose, x, y, batch, r, c);
+    }
+
+    void swiglu(FloatArray gu, FloatArray h, int rows, int inter) { graph.task(id("swiglu"), SwiGlu::forward, gu, h, rows, inter); }
+
+    void swigluBackward(FloatArray gu, FloatArray dh, FloatArray dgu, int rows, int inter) {
+        graph.task(id("dSwiglu"), SwiGlu::backward, gu, dh, dgu, rows, inter);
+    }
+
+    void rope(FloatArray qkv, FloatArray cos, FloatArray sin, int rows, int seqLen, int heads, int headDim) {
+        graph.task(id("rope"), Rope::forward, qkv, cos, sin, rows, seqLen, heads, headDim);
+    }
+
+    void ropeBackward(FloatArray dqkv, FloatArray cos, FloatArray sin, int rows, int seqLen, int heads, int headDim) {
+        graph.task(id("dRope"), Rope::backward, dqkv, cos, sin, rows, seqLen, heads, headDim);
+    }
+
+    void attention(FloatArray qkv, FloatArray p, FloatArray lse, FloatArray o, int batch, int len, int heads, int headDim, float scale) {
+        graph.task(id("attnProbs"), Attention::forwardProbs, qkv, p, lse, batch, len, heads, headDim, scale);
+        graph.task(id("attnOut"), Attention::forwardOutput, p, qkv, o, batch, len, heads, headDim);
+    }
+
+    /** dqkv from dO; p (saved probabilities) is turned into dS in place. */
+    void attentionBackward(FloatArray qkv, FloatArray p, FloatArray o, FloatArray dO, FloatArray delta, FloatArray dqkv,
+                           int batch, int len, int heads, int headDim, float scale) {
+        graph.task(id("dAttnDelta"), Attention::backwardDelta, dO, o, delta, batch, len, heads, headDim);
+        graph.task(id("dAttnV"), Attention::backwardValue, p, dO, dqkv, batch, len, heads, headDim);
+        graph.task(id("dAttnS"), Attention::backwardScores, qkv, dO, delta, p, batch, len, heads, headDim);
+        graph.task(id("dAttnQK"), Attention::backwardQueryKey, p, qkv, dqkv, batch, len, heads, headDim, scale);
+    }
+
+    // ------------------------------------------------------------------ embedding
+
+    void embed(IntArray ids, IntArray puzzleIds, FloatArray embed, FloatArray puzzleEmb, FloatArray x,
+               int batch, int seqLen, int prefix, int dim, float scale) {
+        graph.task(id("embed"), Embedding::forward, ids, puzzleIds, embed, puzzleEmb, x, batch, seqLen, prefix, dim, scale);
+    }
+
+    void embedPos(IntArray ids, IntArray puzzleIds, FloatArray embed, FloatArray puzzleEmb, FloatArray pos, FloatArray x,
+                  int batch, int seqLen, int prefix, int dim, float scale, float posScale) {
+        graph.task(id("embedPos"), Embedding::forwardPos, ids, puzzleIds, embed, puzzleEmb, pos, x, batch, seqLen, prefix, dim, scale, posScale);
+    }
+
+    void embedBackwardTokens(FloatArray dx, IntArray ids, FloatArray dEmbed, int batch, int seqLen, int prefix, int dim, int vocab, float scale) {
+        graph.task(id("dEmbed"), Embedding::backwardTokens, dx, ids, dEmbed, batch, seqLen, prefix, dim, vocab, scale);
+    }
+
+    void embedBackwardPuzzle(FloatArray dx, FloatArray dSlot, int batch, int seqLen, int prefix, int dim, float scale) {
+        graph.task(id("dPuzzle"), Embedding::backwardPuzzle, dx, dSlot, batch, seqLen, prefix, dim, scale);
+    }
+
+    void embedBackwardPos(FloatArray dx, FloatArray dPos, int batch, int seqLen, int prefix, int dim, float scale) {
+        graph.task(id("dPos"), Embedding::backwardPos, dx, dPos, batch, seqLen, prefix, dim, scale);
+    }
+
+    // ------------------------------------------------------------------ ACT carry, losses, metrics
+
+    void resetData(IntArray halted, IntArray newInputs, IntArray newLabels, IntArray newPuzzleIds,
+                   IntArray inputs, IntArray labels, IntArray puzzleIds, IntArray steps, int batch, int seqLen) {
+        graph.task(id("resetData"), ActCarry::resetData, halted, newInputs, newLabels, newPuzzleIds, inputs, labels, puzzleIds, steps, batch, seqLen);
+    }
+
+    void resetState(IntArray halted, FloatArray zH, FloatArray zL, FloatArray hInit, FloatArray lInit, int batch, int len, int dim) {
+        graph.task(id("resetState"), ActCarry::resetState, halted, zH, zL, hInit, lInit, batch, len, dim);
+    }
+
+    void halt(IntArray steps, IntArray halted, FloatArray q, IntArray minHaltSteps, int batch, int maxSteps, boolean training) {
+        graph.task(id("halt"), ActCarry::halt, steps, halted, q, minHaltSteps, batch, maxSteps, training ? 1 : 0);
+    }
+
+    void lossForward(boolean stablemax, FloatArray logits, IntArray labels, DoubleArray seqLoss, IntArray count,
+                     int batch, int seqLen, int len, int vocab, float factor) {
+        if (stablemax) graph.task(id("loss"), Losses::stablemaxForward, logits, labels, seqLoss, count, batch, seqLen, len, vocab, factor);
+        else graph.task(id("loss"), Losses::softmaxForward, logits, labels, seqLoss, count, batch, seqLen, len, vocab, factor);
+    }
+
+    void lossBackward(boolean stablemax, FloatArray logits, IntArray labels, IntArray count, FloatArray dLogits,
+                      int batch, int seqLen, int len, int vocab, float factor) {
+        if (stablemax) graph.task(id("dLoss"), Losses::stablemaxBackward, logits, labels, count, dLogits, batch, seqLen, len, vocab, factor);
+        else graph.task(id("dLoss"), Losses::softmaxBackward, logits, labels, count, dLogits, batch, seqLen, len, vocab, factor);
+    }
+
+    void tokenMetrics(FloatArray logits, IntArray labels, IntArray correct, IntArray count, IntArray exact, int batch, int seqLen, int len, int vocab) {
+        graph.task(id("metrics"), Losses::tokenMetrics, logits, labels, correct, count, exact, batch, seqLen, len, vocab);
+    }
+
+    void qHaltForward(FloatArray q, IntArray exact, DoubleArray qLoss, int batch) {
+        graph.task(id("qLoss"), Losses::qHaltForward, q, exact, qLoss, batch);
+    }
+
+    void qHaltBackward(FloatArray q, IntArray exact, FloatArray dq, int batch, float weight) {
+        graph.task(id("dQLoss"), Losses::qHaltBackward, q, exact, dq, batch, weight);
+    }
+
+    void summary(IntArray halted, IntArray count, IntArray correct, IntArray exact, FloatArray q, IntArray steps,
+                 DoubleArray seqLoss, DoubleArray qLoss, DoubleArray out, int batch) {
+        graph.task(id("summary"), Losses::summary, halted, count, correct, exact, q, steps, seqLoss, qLoss, out, batch);
+    }
+
+    void argmax(FloatArray logits, IntArray preds, int batch, int seqLen, int len, int vocab, int offset) {
+        graph.task(id("argmax"), GraphKernels::argmax, logits, preds, batch, seqLen, len, vocab, offset);
+    }
+
+    // ------------------------------------------------------------------ optimizers
+
+    void adamAtan2(FloatArray p, FloatArray g, FloatArray m, FloatArray v, FloatArray rates, float beta1, float beta2, float wd) {
+        graph.task(id("adam"), GraphKernels::adamAtan2, p, g, m, v, p.getSize(), rates, beta1, beta2, wd);
+    }
+
+    void signSgd(FloatArray weights, FloatArray slotGrad, IntArray ids, int batch, int dim, FloatArray rates, float wd) {
+        graph.task(id("signSgd"), GraphKernels::signSgd, weights, slotGrad, ids, batch, dim, rates, wd);
+    }
+
+    void ema(FloatArray emaParams, FloatArray params, float rate) {
+        graph.task(id("ema"), Optimizers::ema, emaParams, params, params.getSize(), rate);
+    }
+}
