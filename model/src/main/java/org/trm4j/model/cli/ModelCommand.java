@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** `trm model`: TRM configs and their tensors. */
 @Command(name = "model", description = "TRM model configs: presets, tensors, parameter counts.",
-        mixinStandardHelpOptions = true, subcommands = {ModelCommand.Info.class, ModelCommand.Presets_.class})
+        mixinStandardHelpOptions = true, subcommands = {ModelCommand.Info.class, ModelCommand.Presets_.class, StepBenchCommand.class})
 public final class ModelCommand implements Runnable {
     @Spec CommandLine.Model.CommandSpec spec;
 
