@@ -36,9 +36,14 @@ import org.trm4j.api.Parallel;
 public final class Embedding {
     private Embedding() {}
 
-    /** The unscaled embedding e(b, p, d). */
+    /** The unscaled embedding e(b, p, d) of element {@code at} of x [batch, seqLen + prefix, dim]. */
     private static float embedAt(IntArray ids, IntArray puzzleIds, FloatArray embed, FloatArray puzzleEmb,
-                                 int b, int p, int d, int seqLen, int prefix, int dim) {
+                                 int at, int seqLen, int prefix, int dim) {
+        int d = at % dim;
+        int row = at / dim;
+        int len = seqLen + prefix;
+        int b = row / len;
+        int p = row % len;
         if (p >= prefix) return embed.get(ids.get(b * seqLen + p - prefix) * dim + d);
         if (p == 0) return puzzleEmb.get(puzzleIds.get(b) * dim + d);
         return 0.0f;
@@ -47,27 +52,17 @@ public final class Embedding {
     /** x[b, p, d] = scale * e(b, p, d); one work-item per element of x (x must be exactly [batch, seqLen + prefix, dim]). */
     public static void forward(IntArray ids, IntArray puzzleIds, FloatArray embed, FloatArray puzzleEmb, FloatArray x,
                                int batch, int seqLen, int prefix, int dim, float scale) {
-        for (@Parallel int at = 0; at < x.getSize(); at++) {
-            int d = at % dim;
-            int row = at / dim;
-            int len = seqLen + prefix;
-            int b = row / len;
-            int p = row % len;
-            x.set(at, scale * embedAt(ids, puzzleIds, embed, puzzleEmb, b, p, d, seqLen, prefix, dim));
-        }
+        for (@Parallel int at = 0; at < x.getSize(); at++)
+            x.set(at, scale * embedAt(ids, puzzleIds, embed, puzzleEmb, at, seqLen, prefix, dim));
     }
 
     /** x[b, p, d] = scale * (posScale * (e(b, p, d) + pos[p, d])); one work-item per element of x. */
     public static void forwardPos(IntArray ids, IntArray puzzleIds, FloatArray embed, FloatArray puzzleEmb, FloatArray pos, FloatArray x,
                                   int batch, int seqLen, int prefix, int dim, float scale, float posScale) {
         for (@Parallel int at = 0; at < x.getSize(); at++) {
-            int d = at % dim;
-            int row = at / dim;
-            int len = seqLen + prefix;
-            int b = row / len;
-            int p = row % len;
-            float e = embedAt(ids, puzzleIds, embed, puzzleEmb, b, p, d, seqLen, prefix, dim);
-            x.set(at, scale * (posScale * (e + pos.get(p * dim + d))));
+            float e = embedAt(ids, puzzleIds, embed, puzzleEmb, at, seqLen, prefix, dim);
+            int posAt = at % ((seqLen + prefix) * dim); // = p * dim + d: pos [len, dim] is laid out like one slot of x
+            x.set(at, scale * (posScale * (e + pos.get(posAt))));
         }
     }
 

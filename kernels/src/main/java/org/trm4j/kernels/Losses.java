@@ -77,90 +77,91 @@ public final class Losses {
     /** seqLoss[b] = factor * mean over labelled tokens of the stablemax NLL; count[b] = labelled tokens. */
     public static void stablemaxForward(FloatArray logits, IntArray labels, DoubleArray seqLoss, IntArray count,
                                         int batch, int seqLen, int len, int vocab, float factor) {
-        for (@Parallel int b = 0; b < batch; b++) {
-            int prefix = len - seqLen;
-            double loss = 0.0;
-            int n = 0;
-            for (int s = 0; s < seqLen; s++) {
-                int label = labels.get(b * seqLen + s);
-                if (label != IGNORE) {
-                    n++;
-                    loss += stablemaxNll(logits, (b * len + prefix + s) * vocab, vocab, label);
-                }
-            }
-            count.set(b, n);
-            seqLoss.set(b, (double) factor * loss / Math.max(n, 1));
-        }
+        for (@Parallel int b = 0; b < batch; b++) forwardSlot(logits, labels, seqLoss, count, b, seqLen, len, vocab, factor, true);
     }
 
     /** dLogits = factor / max(count_b, 1) * d(stablemax NLL)/dlogits on labelled rows, 0 elsewhere. */
     public static void stablemaxBackward(FloatArray logits, IntArray labels, IntArray count, FloatArray dLogits,
                                          int batch, int seqLen, int len, int vocab, float factor) {
-        for (@Parallel int b = 0; b < batch; b++) {
-            for (@Parallel int t = 0; t < len; t++) {
-                int prefix = len - seqLen;
-                int at = (b * len + t) * vocab;
-                int label = t >= prefix ? labels.get(b * seqLen + t - prefix) : IGNORE;
-                if (label == IGNORE) {
-                    for (int j = 0; j < vocab; j++) dLogits.set(at + j, 0.0f);
-                } else {
-                    double w = (double) factor / Math.max(count.get(b), 1);
-                    double sum = 0.0;
-                    for (int j = 0; j < vocab; j++) sum += stable(logits.get(at + j));
-                    double xy = logits.get(at + label);
-                    double gy = stableGrad(xy) / stable(xy);
-                    for (int j = 0; j < vocab; j++) {
-                        double g = stableGrad(logits.get(at + j)) / sum;
-                        if (j == label) g -= gy;
-                        dLogits.set(at + j, (float) (w * g));
-                    }
-                }
-            }
-        }
+        for (@Parallel int b = 0; b < batch; b++)
+            for (@Parallel int t = 0; t < len; t++) backwardRow(logits, labels, count, dLogits, b, t, seqLen, len, vocab, factor, true);
     }
 
     /** Like {@link #stablemaxForward} with softmax cross-entropy. */
     public static void softmaxForward(FloatArray logits, IntArray labels, DoubleArray seqLoss, IntArray count,
                                       int batch, int seqLen, int len, int vocab, float factor) {
-        for (@Parallel int b = 0; b < batch; b++) {
-            int prefix = len - seqLen;
-            double loss = 0.0;
-            int n = 0;
-            for (int s = 0; s < seqLen; s++) {
-                int label = labels.get(b * seqLen + s);
-                if (label != IGNORE) {
-                    n++;
-                    loss += softmaxNll(logits, (b * len + prefix + s) * vocab, vocab, label);
-                }
-            }
-            count.set(b, n);
-            seqLoss.set(b, (double) factor * loss / Math.max(n, 1));
-        }
+        for (@Parallel int b = 0; b < batch; b++) forwardSlot(logits, labels, seqLoss, count, b, seqLen, len, vocab, factor, false);
     }
 
     /** Like {@link #stablemaxBackward} with softmax cross-entropy: w * (softmax - onehot). */
     public static void softmaxBackward(FloatArray logits, IntArray labels, IntArray count, FloatArray dLogits,
                                        int batch, int seqLen, int len, int vocab, float factor) {
-        for (@Parallel int b = 0; b < batch; b++) {
-            for (@Parallel int t = 0; t < len; t++) {
-                int prefix = len - seqLen;
-                int at = (b * len + t) * vocab;
-                int label = t >= prefix ? labels.get(b * seqLen + t - prefix) : IGNORE;
-                if (label == IGNORE) {
-                    for (int j = 0; j < vocab; j++) dLogits.set(at + j, 0.0f);
-                } else {
-                    double w = (double) factor / Math.max(count.get(b), 1);
-                    double max = logits.get(at);
-                    for (int j = 1; j < vocab; j++) max = Math.max(max, (double) logits.get(at + j));
-                    double sum = 0.0;
-                    for (int j = 0; j < vocab; j++) sum += Math.exp(logits.get(at + j) - max);
-                    for (int j = 0; j < vocab; j++) {
-                        double g = Math.exp(logits.get(at + j) - max) / sum;
-                        if (j == label) g -= 1.0;
-                        dLogits.set(at + j, (float) (w * g));
-                    }
-                }
+        for (@Parallel int b = 0; b < batch; b++)
+            for (@Parallel int t = 0; t < len; t++) backwardRow(logits, labels, count, dLogits, b, t, seqLen, len, vocab, factor, false);
+    }
+
+    /**
+     * Slot b of the loss forward kernels (inlined; {@code stablemax} picks the NLL): count[b] = labelled
+     * tokens, seqLoss[b] = factor * their summed NLL / max(count, 1).
+     */
+    private static void forwardSlot(FloatArray logits, IntArray labels, DoubleArray seqLoss, IntArray count,
+                                    int b, int seqLen, int len, int vocab, float factor, boolean stablemax) {
+        int prefix = len - seqLen;
+        double loss = 0.0;
+        int n = 0;
+        for (int s = 0; s < seqLen; s++) {
+            int label = labels.get(b * seqLen + s);
+            if (label != IGNORE) {
+                n++;
+                int at = (b * len + prefix + s) * vocab;
+                loss += stablemax ? stablemaxNll(logits, at, vocab, label) : softmaxNll(logits, at, vocab, label);
             }
+        }
+        count.set(b, n);
+        seqLoss.set(b, (double) factor * loss / Math.max(n, 1));
+    }
+
+    /**
+     * Logits row (b, t) of the loss backward kernels (inlined; {@code stablemax} picks the gradient):
+     * zeros on prefix and ignored rows, else factor / max(count_b, 1) * d(NLL)/dlogits.
+     */
+    private static void backwardRow(FloatArray logits, IntArray labels, IntArray count, FloatArray dLogits,
+                                    int b, int t, int seqLen, int len, int vocab, float factor, boolean stablemax) {
+        int prefix = len - seqLen;
+        int at = (b * len + t) * vocab;
+        int label = t >= prefix ? labels.get(b * seqLen + t - prefix) : IGNORE;
+        if (label == IGNORE) {
+            for (int j = 0; j < vocab; j++) dLogits.set(at + j, 0.0f);
+        } else {
+            double w = (double) factor / Math.max(count.get(b), 1);
+            if (stablemax) stablemaxGrad(logits, dLogits, at, vocab, label, w);
+            else softmaxGrad(logits, dLogits, at, vocab, label, w);
+        }
+    }
+
+    /** dLogits row at = w * (s'(x_j) / sum s - [j == y] s'(x_y) / s(x_y)). */
+    private static void stablemaxGrad(FloatArray logits, FloatArray dLogits, int at, int vocab, int label, double w) {
+        double sum = 0.0;
+        for (int j = 0; j < vocab; j++) sum += stable(logits.get(at + j));
+        double xy = logits.get(at + label);
+        double gy = stableGrad(xy) / stable(xy);
+        for (int j = 0; j < vocab; j++) {
+            double g = stableGrad(logits.get(at + j)) / sum;
+            if (j == label) g -= gy;
+            dLogits.set(at + j, (float) (w * g));
+        }
+    }
+
+    /** dLogits row at = w * (softmax_j - [j == y]). */
+    private static void softmaxGrad(FloatArray logits, FloatArray dLogits, int at, int vocab, int label, double w) {
+        double max = logits.get(at);
+        for (int j = 1; j < vocab; j++) max = Math.max(max, (double) logits.get(at + j));
+        double sum = 0.0;
+        for (int j = 0; j < vocab; j++) sum += Math.exp(logits.get(at + j) - max);
+        for (int j = 0; j < vocab; j++) {
+            double g = Math.exp(logits.get(at + j) - max) / sum;
+            if (j == label) g -= 1.0;
+            dLogits.set(at + j, (float) (w * g));
         }
     }
 

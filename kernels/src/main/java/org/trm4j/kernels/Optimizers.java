@@ -19,11 +19,17 @@ import org.trm4j.api.Parallel;
  *   ema         e <- rate e + (1 - rate) p
  * </pre>
  * All computed in float; atan2 is the device's float atan2 (transcendental tolerance between devices).
+ * The *Rates kernels are the same updates (same code, same float arithmetic in the same order) with lr,
+ * bc1, bc2 and the puzzle lr read from a small device array {@code rates} = [lr, bc1, bc2, puzzleLr]
+ * (indices {@link #LR}, {@link #BC1}, {@link #BC2}, {@link #PUZZLE_LR}), uploaded each step, so that a
+ * task graph need not be rebuilt when the learning rate or the step count changes.
  *
  * <table>
  * <caption>Kernels (all @Parallel: no grid needed)</caption>
  * <tr><td>adamAtan2(p, g, m, v, n, lr, beta1, beta2, weightDecay, bc1, bc2)</td><td>p, m, v [n] updated</td></tr>
+ * <tr><td>adamAtan2Rates(p, g, m, v, n, rates, beta1, beta2, weightDecay)</td><td>lr, bc1, bc2 from rates [RATES]</td></tr>
  * <tr><td>signSgd(weights, slotGrad, ids, batch, dim, lr, weightDecay)</td><td>weights [numPuzzles, dim]; slotGrad [B, dim]; ids [B]</td></tr>
+ * <tr><td>signSgdRates(weights, slotGrad, ids, batch, dim, rates, weightDecay)</td><td>lr = rates[PUZZLE_LR]</td></tr>
  * <tr><td>ema(emaParams, params, n, rate)</td><td>emaParams [n] updated</td></tr>
  * </table>
  */
@@ -35,37 +41,63 @@ public final class Optimizers {
         return (float) (1.0 - Math.pow(beta, step));
     }
 
+    /** Indices into the {@code rates} array of the *Rates kernels; RATES is its size. */
+    public static final int LR = 0, BC1 = 1, BC2 = 2, PUZZLE_LR = 3, RATES = 4;
+
     /** One AdamATan2 step on n elements (decoupled weight decay, no epsilon). */
     public static void adamAtan2(FloatArray p, FloatArray g, FloatArray m, FloatArray v, int n,
                                  float lr, float beta1, float beta2, float weightDecay, float bc1, float bc2) {
-        for (@Parallel int i = 0; i < n; i++) {
-            float gi = g.get(i);
-            float pi = p.get(i) * (1.0f - lr * weightDecay);
-            float mi = m.get(i);
-            mi = mi + (1.0f - beta1) * (gi - mi);
-            float vi = v.get(i);
-            vi = vi + (1.0f - beta2) * (gi * gi - vi);
-            m.set(i, mi);
-            v.set(i, vi);
-            float denom = KernelMath.sqrt(vi) / KernelMath.sqrt(bc2);
-            p.set(i, pi - (lr / bc1) * KernelMath.atan2(mi, denom));
-        }
+        for (@Parallel int i = 0; i < n; i++) adamAtan2At(p, g, m, v, i, lr, beta1, beta2, weightDecay, bc1, bc2);
+    }
+
+    /** {@link #adamAtan2} with lr, bc1, bc2 = rates[LR], rates[BC1], rates[BC2]. */
+    public static void adamAtan2Rates(FloatArray p, FloatArray g, FloatArray m, FloatArray v, int n, FloatArray rates,
+                                      float beta1, float beta2, float weightDecay) {
+        for (@Parallel int i = 0; i < n; i++)
+            adamAtan2At(p, g, m, v, i, rates.get(LR), beta1, beta2, weightDecay, rates.get(BC1), rates.get(BC2));
+    }
+
+    /** The AdamATan2 update of element i (inlined into both adam kernels). */
+    private static void adamAtan2At(FloatArray p, FloatArray g, FloatArray m, FloatArray v, int i,
+                                    float lr, float beta1, float beta2, float weightDecay, float bc1, float bc2) {
+        float gi = g.get(i);
+        float pi = p.get(i) * (1.0f - lr * weightDecay);
+        float mi = m.get(i);
+        mi = mi + (1.0f - beta1) * (gi - mi);
+        float vi = v.get(i);
+        vi = vi + (1.0f - beta2) * (gi * gi - vi);
+        m.set(i, mi);
+        v.set(i, vi);
+        float denom = KernelMath.sqrt(vi) / KernelMath.sqrt(bc2);
+        p.set(i, pi - (lr / bc1) * KernelMath.atan2(mi, denom));
     }
 
     /** Sign-SGD with decoupled weight decay on the puzzle-embedding rows used by the batch. */
     public static void signSgd(FloatArray weights, FloatArray slotGrad, IntArray ids, int batch, int dim, float lr, float weightDecay) {
-        for (@Parallel int b = 0; b < batch; b++) {
-            int id = ids.get(b);
-            boolean first = true;
-            for (int j = 0; j < b; j++) if (ids.get(j) == id) first = false;
-            if (first) {
-                for (int d = 0; d < dim; d++) {
-                    float sum = 0.0f;
-                    for (int j = b; j < batch; j++) if (ids.get(j) == id) sum += slotGrad.get(j * dim + d);
-                    float sign = sum > 0.0f ? 1.0f : (sum < 0.0f ? -1.0f : 0.0f);
-                    int at = id * dim + d;
-                    weights.set(at, weights.get(at) * (1.0f - lr * weightDecay) - lr * sign);
-                }
+        for (@Parallel int b = 0; b < batch; b++) signSgdSlot(weights, slotGrad, ids, b, batch, dim, lr, weightDecay);
+    }
+
+    /** {@link #signSgd} with lr = rates[PUZZLE_LR]. */
+    public static void signSgdRates(FloatArray weights, FloatArray slotGrad, IntArray ids, int batch, int dim, FloatArray rates, float weightDecay) {
+        for (@Parallel int b = 0; b < batch; b++) signSgdSlot(weights, slotGrad, ids, b, batch, dim, rates.get(PUZZLE_LR), weightDecay);
+    }
+
+    /**
+     * Slot b's share of sign-SGD (inlined into both kernels): if b is the first slot holding its id,
+     * updates that id's row with the gradient rows of all slots holding it, summed in slot order.
+     */
+    private static void signSgdSlot(FloatArray weights, FloatArray slotGrad, IntArray ids, int b, int batch, int dim,
+                                    float lr, float weightDecay) {
+        int id = ids.get(b);
+        boolean first = true;
+        for (int j = 0; j < b; j++) if (ids.get(j) == id) first = false;
+        if (first) {
+            for (int d = 0; d < dim; d++) {
+                float sum = 0.0f;
+                for (int j = b; j < batch; j++) if (ids.get(j) == id) sum += slotGrad.get(j * dim + d);
+                float sign = sum > 0.0f ? 1.0f : (sum < 0.0f ? -1.0f : 0.0f);
+                int at = id * dim + d;
+                weights.set(at, weights.get(at) * (1.0f - lr * weightDecay) - lr * sign);
             }
         }
     }

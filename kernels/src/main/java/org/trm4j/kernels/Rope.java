@@ -47,51 +47,45 @@ public final class Rope {
 
     /** In place: q and k heads of every row rotated by their position's angles. */
     public static void forward(FloatArray qkv, FloatArray cos, FloatArray sin, int rows, int seqLen, int heads, int headDim) {
-        for (@Parallel int r = 0; r < rows; r++) {
-            for (@Parallel int h = 0; h < heads; h++) {
-                for (@Parallel int j = 0; j < headDim; j++) {
-                    int half = headDim / 2;
-                    if (j < half) {
-                        int p = r % seqLen;
-                        float c1 = cos.get(p * headDim + j), s1 = sin.get(p * headDim + j);
-                        float c2 = cos.get(p * headDim + j + half), s2 = sin.get(p * headDim + j + half);
-                        int width = 3 * heads * headDim;
-                        int q = r * width + h * headDim + j;
-                        int k = q + heads * headDim;
-                        float q1 = qkv.get(q), q2 = qkv.get(q + half);
-                        qkv.set(q, q1 * c1 - q2 * s1);
-                        qkv.set(q + half, q2 * c2 + q1 * s2);
-                        float k1 = qkv.get(k), k2 = qkv.get(k + half);
-                        qkv.set(k, k1 * c1 - k2 * s1);
-                        qkv.set(k + half, k2 * c2 + k1 * s2);
-                    }
-                }
-            }
-        }
+        for (@Parallel int r = 0; r < rows; r++)
+            for (@Parallel int h = 0; h < heads; h++)
+                for (@Parallel int j = 0; j < headDim; j++) rotate(qkv, cos, sin, r, h, j, seqLen, heads, headDim, false);
     }
 
     /** In place: the transpose of {@link #forward} on the dq and dk parts of dqkv (dv untouched). */
     public static void backward(FloatArray dqkv, FloatArray cos, FloatArray sin, int rows, int seqLen, int heads, int headDim) {
-        for (@Parallel int r = 0; r < rows; r++) {
-            for (@Parallel int h = 0; h < heads; h++) {
-                for (@Parallel int j = 0; j < headDim; j++) {
-                    int half = headDim / 2;
-                    if (j < half) {
-                        int p = r % seqLen;
-                        float c1 = cos.get(p * headDim + j), s1 = sin.get(p * headDim + j);
-                        float c2 = cos.get(p * headDim + j + half), s2 = sin.get(p * headDim + j + half);
-                        int width = 3 * heads * headDim;
-                        int q = r * width + h * headDim + j;
-                        int k = q + heads * headDim;
-                        float a1 = dqkv.get(q), a2 = dqkv.get(q + half);
-                        dqkv.set(q, a1 * c1 + a2 * s2);
-                        dqkv.set(q + half, a2 * c2 - a1 * s1);
-                        float b1 = dqkv.get(k), b2 = dqkv.get(k + half);
-                        dqkv.set(k, b1 * c1 + b2 * s2);
-                        dqkv.set(k + half, b2 * c2 - b1 * s1);
-                    }
-                }
-            }
+        for (@Parallel int r = 0; r < rows; r++)
+            for (@Parallel int h = 0; h < heads; h++)
+                for (@Parallel int j = 0; j < headDim; j++) rotate(dqkv, cos, sin, r, h, j, seqLen, heads, headDim, true);
+    }
+
+    /**
+     * Work-item (r, h, j) of both kernels (inlined): for j < hd/2, the pairs (x[j], x[j + h]) of q head h
+     * and of k head h in row r are multiplied by [[c1, -sa], [sb, c2]] (c1 = cos[j], c2 = cos[j + h]):
+     * forward (sa, sb) = (sin[j], sin[j + h]); the transpose has the sines swapped and negated,
+     * (sa, sb) = (-sin[j + h], -sin[j]). Work-items with j >= hd/2 do nothing.
+     */
+    private static void rotate(FloatArray qkv, FloatArray cos, FloatArray sin, int r, int h, int j,
+                               int seqLen, int heads, int headDim, boolean transpose) {
+        int half = headDim / 2;
+        if (j < half) {
+            int p = r % seqLen;
+            float c1 = cos.get(p * headDim + j), s1 = sin.get(p * headDim + j);
+            float c2 = cos.get(p * headDim + j + half), s2 = sin.get(p * headDim + j + half);
+            float sa = transpose ? -s2 : s1;
+            float sb = transpose ? -s1 : s2;
+            int width = 3 * heads * headDim;
+            int q = r * width + h * headDim + j;
+            int k = q + heads * headDim;
+            rotatePair(qkv, q, half, c1, c2, sa, sb);
+            rotatePair(qkv, k, half, c1, c2, sa, sb);
         }
+    }
+
+    /** (x1, x2) = (x[at], x[at + half]) <- (x1 c1 - x2 sa, x2 c2 + x1 sb). */
+    private static void rotatePair(FloatArray x, int at, int half, float c1, float c2, float sa, float sb) {
+        float x1 = x.get(at), x2 = x.get(at + half);
+        x.set(at, x1 * c1 - x2 * sa);
+        x.set(at + half, x2 * c2 + x1 * sb);
     }
 }

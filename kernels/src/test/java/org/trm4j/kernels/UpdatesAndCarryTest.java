@@ -31,6 +31,16 @@ class UpdatesAndCarryTest {
         close("adam p", wp, d(o, 0), 1e-5);
         close("adam m", wm, d(o, 2), 1e-5);
         close("adam v", wv, d(o, 3), 1e-5);
+
+        // the same update with lr, bc1, bc2 read from the rates array: bit for bit the same
+        double[] rates = new double[Optimizers.RATES];
+        java.util.Arrays.fill(rates, Double.NaN); // entries adam does not read
+        rates[Optimizers.LR] = lr;
+        rates[Optimizers.BC1] = bc1;
+        rates[Optimizers.BC2] = bc2;
+        Object[] r = run("Optimizers.adamAtan2Rates", TRANSC, fn(Optimizers::adamAtan2Rates), null,
+                floats(p), floats(g), floats(m), floats(v), n, floats(rates), b1, b2, wd);
+        for (int i : new int[]{0, 2, 3}) close("adamAtan2Rates arg " + i + " vs adamAtan2", d(o, i), d(r, i), 0);
     }
 
     @Test void signSgdAndEma() {
@@ -50,6 +60,11 @@ class UpdatesAndCarryTest {
                 for (int d = 0; d < dim; d++) want[id * dim + d] = w[id * dim + d] * (1 - lr * wd) - lr * Math.signum(sum[d]);
         }
         close("sign-SGD", want, d(o, 0), 1e-6);
+        double[] rates = new double[Optimizers.RATES];
+        java.util.Arrays.fill(rates, Double.NaN); // only rates[PUZZLE_LR] is read
+        rates[Optimizers.PUZZLE_LR] = lr;
+        Object[] r = run("Optimizers.signSgdRates", fn(Optimizers::signSgdRates), floats(w), floats(grad), ints(ids), batch, dim, floats(rates), wd);
+        close("signSgdRates vs signSgd", d(o, 0), d(r, 0), 0);
 
         int n = 17;
         double[] e = randn(rnd, n, 1), p = randn(rnd, n, 1);

@@ -232,11 +232,11 @@ final class Ops {
     // ------------------------------------------------------------------ optimizers
 
     void adamAtan2(FloatArray p, FloatArray g, FloatArray m, FloatArray v, FloatArray rates, float beta1, float beta2, float wd) {
-        graph.task(id("adam"), GraphKernels::adamAtan2, p, g, m, v, p.getSize(), rates, beta1, beta2, wd);
+        graph.task(id("adam"), Optimizers::adamAtan2Rates, p, g, m, v, p.getSize(), rates, beta1, beta2, wd);
     }
 
     void signSgd(FloatArray weights, FloatArray slotGrad, IntArray ids, int batch, int dim, FloatArray rates, float wd) {
-        graph.task(id("signSgd"), GraphKernels::signSgd, weights, slotGrad, ids, batch, dim, rates, wd);
+        graph.task(id("signSgd"), Optimizers::signSgdRates, weights, slotGrad, ids, batch, dim, rates, wd);
     }
 
     void ema(FloatArray emaParams, FloatArray params, float rate) {

@@ -65,7 +65,7 @@ public final class TrainingStepGraph implements AutoCloseable {
 
     // uploaded every step
     private final IntArray newInputs, newLabels, newPuzzleIds, minHaltSteps;
-    private final FloatArray rates = new FloatArray(GraphKernels.RATES);
+    private final FloatArray rates = new FloatArray(Optimizers.RATES);
     // read back every step
     private final DoubleArray metrics = new DoubleArray(7);
     private final IntArray halted;
@@ -280,10 +280,10 @@ public final class TrainingStepGraph implements AutoCloseable {
         put(newPuzzleIds, b.puzzleIds());
         put(minHaltSteps, minHalt);
         long t = params.optimizerState().incrementStep();
-        rates.set(GraphKernels.LR, (float) lr);
-        rates.set(GraphKernels.BC1, Optimizers.biasCorrection(hyper.beta1(), t));
-        rates.set(GraphKernels.BC2, Optimizers.biasCorrection(hyper.beta2(), t));
-        rates.set(GraphKernels.PUZZLE_LR, (float) puzzleLr);
+        rates.set(Optimizers.LR, (float) lr);
+        rates.set(Optimizers.BC1, Optimizers.biasCorrection(hyper.beta1(), t));
+        rates.set(Optimizers.BC2, Optimizers.biasCorrection(hyper.beta2(), t));
+        rates.set(Optimizers.PUZZLE_LR, (float) puzzleLr);
         last = plan.execute();
         var prof = last.getProfilerResult();
         boolean[] h = new boolean[batch];

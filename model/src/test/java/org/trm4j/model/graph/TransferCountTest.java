@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.trm4j.kernels.Optimizers;
 import org.trm4j.model.Parameters;
 import org.trm4j.model.Presets;
 import org.trm4j.model.TrmConfig;
@@ -32,7 +33,7 @@ class TransferCountTest {
                 var prof = g.lastProfile();
                 assertEquals(5, r.copiesIn(), "copies in: inputs, labels, puzzle ids, min_halt_steps, rates");
                 assertEquals(2, r.copiesOut(), "copies out: metrics, halted");
-                assertEquals(4L * (B * s + B * s + B + B + GraphKernels.RATES), prof.bytesIn());
+                assertEquals(4L * (B * s + B * s + B + B + Optimizers.RATES), prof.bytesIn());
                 assertEquals(8L * 7 + 4L * B, prof.bytesOut());
             }
             System.out.printf("training step on %s: %d tasks; first step %d copies in, then 5 in / 2 out per step%n",
