@@ -47,6 +47,12 @@ class LinearTest {
         Object[] ta = run("Linear.backwardInputTiled(acc)", ARITH, fn(Linear::backwardInputTiled), Grids.linearBackwardInput(R, IN),
                 new org.trm4j.api.KernelContext(), floats(dy), floats(w), floats(dx0), R, IN, OUT, 1);
         close("tiled dx accumulate", d(a, 2), d(ta, 3), 1e-6);
+        // R = 37: nine blocks of 4 rows and a last row done alone.
+        Object[] r4 = run("Linear.backwardInputRows4", fn(Linear::backwardInputRows4), floats(dy), floats(w), nans(R * IN), R, IN, OUT, 0);
+        close("rows4 dx vs finite differences", num, d(r4, 2), 1e-4);
+        close("rows4 dx vs plain", d(o, 2), d(r4, 2), 1e-6);
+        Object[] r4a = run("Linear.backwardInputRows4(acc)", fn(Linear::backwardInputRows4), floats(dy), floats(w), floats(dx0), R, IN, OUT, 1);
+        close("rows4 dx accumulate", d(a, 2), d(r4a, 2), 1e-6);
     }
 
     @Test void backwardWeightAndBias() {
@@ -81,6 +87,8 @@ class LinearTest {
         Object[] ti = run("Linear.backwardInputTiled" + s, ARITH, fn(Linear::backwardInputTiled), Grids.linearBackwardInput(r, in),
                 new org.trm4j.api.KernelContext(), floats(dyy), floats(ww), nans(r * in), r, in, out, 0);
         close("tiled dx vs plain " + s, d(pi, 2), d(ti, 3), 1e-6);
+        Object[] ri = run("Linear.backwardInputRows4" + s, fn(Linear::backwardInputRows4), floats(dyy), floats(ww), nans(r * in), r, in, out, 0);
+        close("rows4 dx vs plain " + s, d(pi, 2), d(ri, 2), 1e-6);
         Object[] pw = run("Linear.backwardWeight" + s, fn(Linear::backwardWeight), floats(dyy), floats(xx), floats(dw), r, in, out);
         Object[] tw = run("Linear.backwardWeightTiled" + s, ARITH, fn(Linear::backwardWeightTiled), Grids.linearBackwardWeight(out, in),
                 new org.trm4j.api.KernelContext(), floats(dyy), floats(xx), floats(dw), r, in, out);

@@ -24,10 +24,15 @@ import org.trm4j.kernels.SwiGlu;
  * ({@code <scope>_<op>_<n>}) and the launch grids of the KernelContext kernels registered in a
  * {@link GridScheduler} as they are added.
  *
- * <p>Kernel choice per device ({@link #tiledFor(Device)}): the linear layers (all the FLOPs) use the
- * 16x16 local-memory tiled kernels on OpenCL / SPIR-V / CUDA devices and the plain {@code @Parallel}
- * ones on the {@code java} backend, where KernelContext kernels are emulated one virtual thread per
- * work-item. Both flavours sum in the same order, so results agree to rounding.
+ * <p>Kernel choice per device ({@link #tiledFor(Device)}): on the {@code java} backend the linear layers
+ * (all the FLOPs) use the plain {@code @Parallel} kernels (KernelContext kernels are emulated one virtual
+ * thread per work-item there). On OpenCL / SPIR-V / CUDA devices the forward uses the 16x16 local-memory
+ * tiled kernel, but the backward passes use {@code @Parallel} kernels everywhere, which PoCL vectorises
+ * better: {@code ./trm linear-bench} on the 2-core AVX-512 VM (bench/RESULTS.md, "Linear kernels"),
+ * 776x512x1536, PoCL: backwardWeight plain 39 GFLOP/s vs tiled 11, backwardInputRows4 30 vs tiled 10
+ * (and 5.4 vs backwardInput's 3.7 on java); forward plain 9.5 vs tiled 9.4 (97x512x3072: 13.4 vs 7.7,
+ * so the plain forward may be the better choice on PoCL too; left tiled for now). All sum in the same
+ * order, so results agree to rounding.
  */
 final class Ops {
     final TaskGraph graph;
@@ -78,14 +83,12 @@ final class Ops {
     /** dx (+)= dy W. */
     void linearBackInput(FloatArray dy, FloatArray w, FloatArray dx, int rows, int in, int out, boolean accumulate) {
         int acc = accumulate ? 1 : 0;
-        if (tiled) graph.task(grid(id("dInput"), Grids.linearBackwardInput(rows, in)), Linear::backwardInputTiled, new KernelContext(), dy, w, dx, rows, in, out, acc);
-        else graph.task(id("dInput"), Linear::backwardInput, dy, w, dx, rows, in, out, acc);
+        graph.task(id("dInput"), Linear::backwardInputRows4, dy, w, dx, rows, in, out, acc);
     }
 
     /** dW += dy^T x. */
     void linearBackWeight(FloatArray dy, FloatArray x, FloatArray dw, int rows, int in, int out) {
-        if (tiled) graph.task(grid(id("dWeight"), Grids.linearBackwardWeight(out, in)), Linear::backwardWeightTiled, new KernelContext(), dy, x, dw, rows, in, out);
-        else graph.task(id("dWeight"), Linear::backwardWeight, dy, x, dw, rows, in, out);
+        graph.task(id("dWeight"), Linear::backwardWeight, dy, x, dw, rows, in, out);
     }
 
     void linearBackBias(FloatArray dy, FloatArray db, int rows, int out) {

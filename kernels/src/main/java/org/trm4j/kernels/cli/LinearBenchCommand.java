@@ -1,0 +1,102 @@
+package org.trm4j.kernels.cli;
+
+import org.trm4j.api.Device;
+import org.trm4j.api.Devices;
+import org.trm4j.api.ExecutionPlan;
+import org.trm4j.api.FloatArray;
+import org.trm4j.api.GridScheduler;
+import org.trm4j.api.KernelContext;
+import org.trm4j.api.TaskGraph;
+import org.trm4j.api.WorkerGrid;
+import org.trm4j.kernels.Grids;
+import org.trm4j.kernels.Linear;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * `trm linear-bench`: GFLOP/s of the linear kernels (forward, backwardInput, backwardWeight; plain
+ * {@code @Parallel} and tiled KernelContext) on each device, side by side in one run. Each figure is
+ * 2 * rows * in * out flops over the median kernel time (the profiler's, not the wall time) of repeated
+ * executes of a one-task graph; the data stay on the device between executes.
+ */
+@Command(name = "linear-bench", mixinStandardHelpOptions = true,
+        description = "GFLOP/s of the linear kernels (plain and tiled) on every device (or --device), side by side.")
+final class LinearBenchCommand implements Runnable {
+    @Option(names = "--shapes", split = ",", defaultValue = "776x512x1536,776x1536x512,97x512x3072,97x1536x512",
+            description = "rows x in x out, comma-separated (default ${DEFAULT-VALUE}: Sudoku-MLP's channel MLP at batch 8 and 1).")
+    List<String> shapes;
+    @Option(names = "--reps", defaultValue = "7", description = "Timed executes per kernel after 2 warm-ups (default ${DEFAULT-VALUE}).")
+    int reps;
+    @Option(names = "--device", description = "Only these device ids (comma-separated).")
+    String only;
+    @Option(names = "--java-tiled", description = "Also time the tiled kernels on java (one virtual thread per work-item: slow).")
+    boolean javaTiled;
+
+    @Override public void run() {
+        if (reps < 1) throw new IllegalArgumentException("--reps must be >= 1");
+        List<Device> devices = new ArrayList<>();
+        for (Device d : Devices.list())
+            if (only == null || Arrays.asList(only.split(",")).contains(d.id())) devices.add(d);
+        if (devices.isEmpty()) throw new IllegalArgumentException("no device matches --device " + only);
+        System.out.printf("%s, %d cores, %s; median of %d executes, kernel time%n",
+                System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(), Runtime.version(), reps);
+        System.out.printf("%-16s %-14s %-18s %8s %8s%n", "shape", "device", "kernel", "plain", "tiled");
+        for (String shape : shapes) {
+            String[] p = shape.trim().split("x");
+            if (p.length != 3) throw new IllegalArgumentException("shape must be rows x in x out, got " + shape);
+            int rows = Integer.parseInt(p[0]), in = Integer.parseInt(p[1]), out = Integer.parseInt(p[2]);
+            Random rnd = new Random(1);
+            FloatArray x = random(rnd, rows * in), w = random(rnd, out * in), dy = random(rnd, rows * out);
+            FloatArray y = new FloatArray(rows * out), dx = new FloatArray(rows * in), dw = new FloatArray(out * in);
+            double flops = 2.0 * rows * in * out;
+            for (Device d : devices) {
+                boolean tiled = javaTiled || !d.backend().equals("java");
+                row(shape, d, "forward", flops,
+                        time(d, g -> g.task("t", Linear::forward, x, w, y, rows, in, out), null),
+                        tiled ? time(d, g -> g.task("t", Linear::forwardTiled, new KernelContext(), x, w, y, rows, in, out),
+                                Grids.linearForward(rows, out)) : -1);
+                row(shape, d, "backwardInput", flops,
+                        time(d, g -> g.task("t", Linear::backwardInput, dy, w, dx, rows, in, out, 0), null),
+                        tiled ? time(d, g -> g.task("t", Linear::backwardInputTiled, new KernelContext(), dy, w, dx, rows, in, out, 0),
+                                Grids.linearBackwardInput(rows, in)) : -1);
+                row(shape, d, "backwardInputRows4", flops,
+                        time(d, g -> g.task("t", Linear::backwardInputRows4, dy, w, dx, rows, in, out, 0), null), -1);
+                row(shape, d, "backwardWeight", flops,
+                        time(d, g -> g.task("t", Linear::backwardWeight, dy, x, dw, rows, in, out), null),
+                        tiled ? time(d, g -> g.task("t", Linear::backwardWeightTiled, new KernelContext(), dy, x, dw, rows, in, out),
+                                Grids.linearBackwardWeight(out, in)) : -1);
+            }
+        }
+    }
+
+    private static void row(String shape, Device d, String kernel, double flops, long plainNs, long tiledNs) {
+        System.out.printf("%-16s %-14s %-18s %8s %8s%n", shape, d.id(), kernel, gflops(flops, plainNs), gflops(flops, tiledNs));
+    }
+
+    private static String gflops(double flops, long ns) { return ns < 0 ? "-" : String.format("%.1f", flops / ns); }
+
+    /** Median kernel nanoseconds of --reps executes (after 2 warm-ups) of a graph "b" with the one task "t". */
+    private long time(Device d, java.util.function.Consumer<TaskGraph> addTask, WorkerGrid grid) {
+        TaskGraph g = new TaskGraph("b");
+        addTask.accept(g);
+        long[] ns = new long[reps];
+        try (ExecutionPlan plan = new ExecutionPlan(g.snapshot()).withDevice(d).withProfiler()) {
+            if (grid != null) plan.withGridScheduler(new GridScheduler("b.t", grid));
+            for (int i = 0; i < 2; i++) plan.execute();
+            for (int i = 0; i < reps; i++) ns[i] = plan.execute().getProfilerResult().kernelNanos("b.t");
+        }
+        Arrays.sort(ns);
+        return ns[ns.length / 2];
+    }
+
+    private static FloatArray random(Random rnd, int n) {
+        FloatArray a = new FloatArray(n);
+        for (int i = 0; i < n; i++) a.set(i, (float) rnd.nextGaussian());
+        return a;
+    }
+}
