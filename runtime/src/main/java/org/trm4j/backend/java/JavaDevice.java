@@ -47,7 +47,9 @@ final class JavaDevice implements DeviceRuntime {
         long t0 = System.nanoTime();
         MethodHandle direct;
         try {
-            direct = MethodHandles.privateLookupIn(method.getDeclaringClass(), MethodHandles.lookup()).unreflect(method);
+            MethodHandle exact = MethodHandles.privateLookupIn(method.getDeclaringClass(), MethodHandles.lookup()).unreflect(method);
+            // (Object[]) -> Object, built once: a work-item call then costs no per-call adaptation (invokeWithArguments does).
+            direct = exact.asType(exact.type().generic()).asSpreader(Object[].class, method.getParameterCount());
         } catch (IllegalAccessException e) {
             throw new IllegalArgumentException("java backend cannot access kernel " + method + ": " + e.getMessage(), e);
         }
@@ -87,7 +89,7 @@ final class JavaDevice implements DeviceRuntime {
         try {
             if (k.contextIndex() >= 0) runWorkGroups(k, args, grid);
             else if (k.split() != null) runSplit(k, args);
-            else k.direct().invokeWithArguments(args);
+            else { Object ignored = (Object) k.direct().invokeExact(args); }
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {

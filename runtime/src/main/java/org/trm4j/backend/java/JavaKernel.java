@@ -7,6 +7,7 @@ import java.lang.reflect.Method;
 
 /**
  * A kernel prepared for the JVM. Exactly one way of running applies:
+ * {@code direct} takes the arguments as one Object[] (a spreader, so calls need no adaptation);
  * a loop-parallel kernel has {@code split} (see ParallelLoopSplitter); a KernelContext kernel has
  * {@code contextIndex >= 0}; anything else runs once, as written, on one thread.
  */

@@ -10,8 +10,6 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BrokenBarrierException;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,7 +29,7 @@ final class WorkGroupEmulator {
     private final long[] global, local;
     private final int[] groups;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
-    private final CyclicBarrier gridBarrier;
+    private final ItemBarrier gridBarrier;
 
     WorkGroupEmulator(JavaKernel kernel, Object[] args, long[] global, long[] local) {
         this.kernel = kernel;
@@ -40,7 +38,7 @@ final class WorkGroupEmulator {
         this.local = local;
         this.groups = new int[3];
         for (int d = 0; d < 3; d++) groups[d] = (int) (global[d] / local[d]);
-        this.gridBarrier = kernel.barriers() == JavaKernel.BarrierUse.GLOBAL ? new CyclicBarrier((int) (global[0] * global[1] * global[2])) : null;
+        this.gridBarrier = kernel.barriers() == JavaKernel.BarrierUse.GLOBAL ? new ItemBarrier((int) (global[0] * global[1] * global[2])) : null;
     }
 
     void run(ExecutorService pool) {
@@ -92,30 +90,33 @@ final class WorkGroupEmulator {
     }
 
     private void runItem(Group group, int item) {
+        if (kernel.barriers() != JavaKernel.BarrierUse.NONE) group.barrier.register(item);
+        if (gridBarrier != null) gridBarrier.register(group.linear * group.size + item);
         KernelContext ctx = group.context(item);
         Object[] a = args.clone();
         a[kernel.contextIndex()] = ctx;
         try {
-            Object ignored = kernel.direct().invokeWithArguments(a);
+            Object ignored = (Object) kernel.direct().invokeExact(a);
         } catch (Throwable t) {
-            if (!(t instanceof BrokenBarrierException) && !(t.getCause() instanceof BrokenBarrierException)) failure.compareAndSet(null, t);
-            group.barrier.reset(); // wakes the group's other work-items, which then end
-            if (gridBarrier != null) gridBarrier.reset();
+            if (!(t instanceof ItemBarrier.BrokenException)) failure.compareAndSet(null, t);
+            group.barrier.breakBarrier(); // wakes the group's other work-items, which then end
+            if (gridBarrier != null) gridBarrier.breakBarrier();
         }
     }
 
     /** One work-group: its position, its barrier and its local arrays. */
     private final class Group {
-        final int gx, gy, gz, size;
-        final CyclicBarrier barrier;
+        final int linear, gx, gy, gz, size;
+        final ItemBarrier barrier;
         final List<NativeArray> localArrays = new ArrayList<>();
 
         Group(int linear) {
+            this.linear = linear;
             gx = linear % groups[0];
             gy = (linear / groups[0]) % groups[1];
             gz = linear / (groups[0] * groups[1]);
             size = (int) (local[0] * local[1] * local[2]);
-            barrier = new CyclicBarrier(size);
+            barrier = new ItemBarrier(size);
         }
 
         KernelContext context(int item) {
@@ -169,15 +170,6 @@ final class WorkGroupEmulator {
             return (int) INT_ELEMENTS.getAndAdd(array.getSegment(), 0L, (long) index, value);
         }
 
-        private void await(CyclicBarrier b) {
-            try {
-                b.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            } catch (BrokenBarrierException e) {
-                throw new IllegalStateException("barrier broken: another work-item failed", e);
-            }
-        }
+        private void await(ItemBarrier b) { b.await(); }
     }
 }

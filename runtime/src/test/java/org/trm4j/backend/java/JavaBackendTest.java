@@ -31,6 +31,13 @@ class JavaBackendTest {
         ctx.atomicAdd(bins, values.get(ctx.globalIdx) % bins.getSize(), 1);
     }
 
+    /** Work-item 3 of each group reads out of bounds before the barrier the others wait at. */
+    static void failsBeforeBarrier(KernelContext ctx, FloatArray a) {
+        float v = a.get(ctx.localIdx == 3 ? a.getSize() : ctx.globalIdx);
+        ctx.localBarrier();
+        a.set(ctx.globalIdx, v + 1);
+    }
+
     private static ExecutionPlan plan(TaskGraph g) { return new ExecutionPlan(g.snapshot()).withDevice(Devices.get("java")); }
 
     @Test void loopParallelKernelCoversEveryIndexOnce() {
@@ -78,6 +85,18 @@ class JavaBackendTest {
         int[] expect = new int[10];
         for (int i = 0; i < n; i++) expect[(i * 7) % 10]++;
         assertArrayEquals(expect, bins.toHeapArray());
+    }
+
+    @Test @org.junit.jupiter.api.Timeout(30)
+    void aFailingWorkItemReleasesTheOthersAtTheBarrier() {
+        FloatArray a = new FloatArray(64);
+        WorkerGrid1D grid = new WorkerGrid1D(64);
+        grid.setLocalWork(16, 1, 1);
+        try (ExecutionPlan p = plan(new TaskGraph("f").task("k", JavaBackendTest::failsBeforeBarrier, new KernelContext(), a))
+                .withGridScheduler(new GridScheduler("f.k", grid))) {
+            var e = assertThrows(ExecutionPlan.TaskFailedException.class, p::execute);
+            assertTrue(e.getMessage().contains("out of bounds"), e.getMessage());
+        }
     }
 
     @Test void kernelContextWithoutGridIsAClearError() {
