@@ -108,4 +108,46 @@ public final class TestIr {
 
     /** The register type an element of {@code t} loads into (bytes widen to int). */
     public static Type loaded(Type t) { return t == Type.BYTE ? Type.INT : t; }
+
+    /**
+     * Hand-built IR for every operator, conversion, comparison and intrinsic on every type that has it
+     * (plus a byte conversion, ISNAN through a select, and awkward constants): what each renderer's
+     * offline checker (ptxas, spirv-val) must accept.
+     */
+    public static java.util.List<Kernel> everyOperation() {
+        java.util.List<Kernel> kernels = new java.util.ArrayList<>();
+        Type[] numeric = {Type.INT, Type.LONG, Type.FLOAT, Type.DOUBLE};
+        for (Type t : numeric)
+            for (Op.Binary op : Op.Binary.values()) {
+                boolean bitOp = op == Op.Binary.AND || op == Op.Binary.OR || op == Op.Binary.XOR
+                        || op == Op.Binary.SHL || op == Op.Binary.SHR || op == Op.Binary.USHR;
+                if (bitOp && t.isFloating()) continue;
+                kernels.add(binary(op + "_" + t, t, op));
+            }
+        for (Type from : numeric) for (Type to : numeric) kernels.add(convert("cv_" + from + "_" + to, from, to));
+        kernels.add(convert("cv_byte_int", Type.BYTE, Type.INT));
+        for (Type t : numeric)
+            for (Op.Cond cond : Op.Cond.values())
+                for (boolean unordered : t.isFloating() ? new boolean[] {false, true} : new boolean[] {false})
+                    kernels.add(compare("cmp_" + t + "_" + cond + (unordered ? "_u" : ""), t, cond, unordered));
+        for (Type t : new Type[] {Type.FLOAT, Type.DOUBLE}) {
+            for (Op.Intrinsic fn : Op.Intrinsic.values())
+                if (fn != Op.Intrinsic.ISNAN) kernels.add(call("call_" + fn + "_" + t, t, t, fn));
+            // ISNAN returns a bool, which no array holds: select an int from it.
+            kernels.add(map2("isnan_" + t, t, t, Type.INT, (k, blk, x, y) -> {
+                Value.Reg nan = k.newReg(Type.BOOL, "nan");
+                Value.Reg r = k.newReg(Type.INT, "r");
+                blk.instrs.add(new Instr.Call(nan, Op.Intrinsic.ISNAN, List.of(x)));
+                blk.instrs.add(new Instr.Select(r, nan, Value.Const.i32(1), Value.Const.i32(0)));
+                return r;
+            }));
+        }
+        for (Type t : new Type[] {Type.INT, Type.LONG})
+            for (Op.Intrinsic fn : List.of(Op.Intrinsic.ABS, Op.Intrinsic.MIN, Op.Intrinsic.MAX))
+                kernels.add(call("call_" + fn + "_" + t, t, t, fn));
+        kernels.add(constant("nan", Value.Const.f32(Float.NaN)));
+        kernels.add(constant("negzero", Value.Const.f64(-0.0)));
+        kernels.add(constant("minlong", Value.Const.i64(Long.MIN_VALUE)));
+        return kernels;
+    }
 }

@@ -36,24 +36,7 @@ class PtxAssemblerTest {
     @Test
     void everyOperatorConversionAndIntrinsicAssembles() {
         PtxAssembler ptxas = PtxAssemblesEveryKernelTest.assemblerOrFail();
-        List<Kernel> kernels = new ArrayList<>();
-        Type[] numeric = {Type.INT, Type.LONG, Type.FLOAT, Type.DOUBLE};
-        for (Type t : numeric)
-            for (Op.Binary op : Op.Binary.values()) {
-                boolean bitOp = op == Op.Binary.AND || op == Op.Binary.OR || op == Op.Binary.XOR
-                        || op == Op.Binary.SHL || op == Op.Binary.SHR || op == Op.Binary.USHR;
-                if (bitOp && t.isFloating()) continue;
-                kernels.add(TestIr.binary(op + "_" + t, t, op));
-            }
-        for (Type from : numeric) for (Type to : numeric) kernels.add(TestIr.convert("cvt_" + from + "_" + to, from, to));
-        for (Type t : new Type[]{Type.FLOAT, Type.DOUBLE})
-            for (Op.Intrinsic fn : Op.Intrinsic.values())
-                // ISNAN returns BOOL, and TestIr would store it to a BOOL array, which no kernel can have.
-                if (fn != Op.Intrinsic.ISNAN) kernels.add(TestIr.call(fn + "_" + t, t, t, fn));
-        for (Type t : new Type[]{Type.INT, Type.LONG})
-            for (Op.Intrinsic fn : new Op.Intrinsic[]{Op.Intrinsic.ABS, Op.Intrinsic.MIN, Op.Intrinsic.MAX}) kernels.add(TestIr.call(fn + "_" + t, t, t, fn));
-        for (Type t : numeric) for (Op.Cond c : Op.Cond.values()) for (boolean u : new boolean[]{false, true})
-            if (!u || t.isFloating()) kernels.add(TestIr.compare("cmp_" + t + c + u, t, c, u));
+        List<Kernel> kernels = TestIr.everyOperation();
         List<String> failures = new ArrayList<>();
         kernels.parallelStream().forEach(k -> {
             String ptx;

@@ -3,12 +3,10 @@ package org.trm4j.jit.spirv;
 import org.junit.jupiter.api.Test;
 import org.trm4j.jit.frontend.KernelCompileException;
 import org.trm4j.jit.frontend.KernelCompiler;
-import org.trm4j.jit.ir.Instr;
 import org.trm4j.jit.ir.IrVerifier;
 import org.trm4j.jit.ir.Kernel;
 import org.trm4j.jit.ir.Op;
 import org.trm4j.jit.ir.Type;
-import org.trm4j.jit.ir.Value;
 import org.trm4j.jit.opencl.OpenClRenderer;
 import org.trm4j.jit.opencl.TestIr;
 
@@ -77,40 +75,7 @@ class SpirvValidationTest {
     /** Hand-built IR for every operator, conversion, comparison and intrinsic on every type that has it. */
     @Test
     void everyOperationOnEveryTypeGivesAValidModule() {
-        List<Kernel> kernels = new ArrayList<>();
-        Type[] numeric = {Type.INT, Type.LONG, Type.FLOAT, Type.DOUBLE};
-        for (Type t : numeric)
-            for (Op.Binary op : Op.Binary.values()) {
-                boolean bitOp = op == Op.Binary.AND || op == Op.Binary.OR || op == Op.Binary.XOR
-                        || op == Op.Binary.SHL || op == Op.Binary.SHR || op == Op.Binary.USHR;
-                if (bitOp && t.isFloating()) continue;
-                kernels.add(TestIr.binary(op + "_" + t, t, op));
-            }
-        Type[] convertible = {Type.INT, Type.LONG, Type.FLOAT, Type.DOUBLE};
-        for (Type from : convertible) for (Type to : convertible) kernels.add(TestIr.convert("cv_" + from + "_" + to, from, to));
-        kernels.add(TestIr.convert("cv_byte_int", Type.BYTE, Type.INT));
-        for (Type t : numeric)
-            for (Op.Cond cond : Op.Cond.values())
-                for (boolean unordered : t.isFloating() ? new boolean[] {false, true} : new boolean[] {false})
-                    kernels.add(TestIr.compare("cmp_" + t + "_" + cond + (unordered ? "_u" : ""), t, cond, unordered));
-        for (Type t : new Type[] {Type.FLOAT, Type.DOUBLE}) {
-            for (Op.Intrinsic fn : Op.Intrinsic.values())
-                if (fn != Op.Intrinsic.ISNAN) kernels.add(TestIr.call("call_" + fn + "_" + t, t, t, fn));
-            // ISNAN returns a bool, which no array holds: select an int from it.
-            kernels.add(TestIr.map2("isnan_" + t, t, t, Type.INT, (k, blk, x, y) -> {
-                Value.Reg nan = k.newReg(Type.BOOL, "nan");
-                Value.Reg r = k.newReg(Type.INT, "r");
-                blk.instrs.add(new Instr.Call(nan, Op.Intrinsic.ISNAN, List.of(x)));
-                blk.instrs.add(new Instr.Select(r, nan, Value.Const.i32(1), Value.Const.i32(0)));
-                return r;
-            }));
-        }
-        for (Type t : new Type[] {Type.INT, Type.LONG})
-            for (Op.Intrinsic fn : List.of(Op.Intrinsic.ABS, Op.Intrinsic.MIN, Op.Intrinsic.MAX))
-                kernels.add(TestIr.call("call_" + fn + "_" + t, t, t, fn));
-        kernels.add(TestIr.constant("nan", Value.Const.f32(Float.NaN)));
-        kernels.add(TestIr.constant("negzero", Value.Const.f64(-0.0)));
-        kernels.add(TestIr.constant("minlong", Value.Const.i64(Long.MIN_VALUE)));
+        List<Kernel> kernels = TestIr.everyOperation();
         List<String> failures = new ArrayList<>();
         for (Kernel k : kernels) {
             IrVerifier.verify(k, "the test's hand-built IR");
