@@ -7,7 +7,9 @@
 TRM4J_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 export TRM4J_HOME
 
-TRM4J_PACKAGES="pocl-opencl-icd ocl-icd-libopencl1 clinfo spirv-tools llvm-spirv-15"
+# python3-torch, numpy, pydantic: the reference oracle (parity tests, the PyTorch race, .pt files for `trm convert` tests);
+# libopenblas0-pthread: OpenBLAS for torch and for our sgemm comparison (without it torch uses a 30x slower BLAS).
+TRM4J_PACKAGES="pocl-opencl-icd ocl-icd-libopencl1 clinfo spirv-tools llvm-spirv-15 python3-torch python3-numpy python3-pydantic libopenblas0-pthread"
 
 trm4j_java_major() { "$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1; }
 
