@@ -42,7 +42,7 @@ public final class CliArgs {
     /** "776x512x1536" as positive ints; {@code names} says what each is ("rows", "in", "out"). */
     public static int[] shape(String option, String value, String... names) {
         String[] p = value.trim().toLowerCase(Locale.ROOT).split("x", -1);
-        String form = String.join("x", names).toUpperCase(Locale.ROOT);
+        String form = java.util.Arrays.stream(names).map(n -> n.toUpperCase(Locale.ROOT)).collect(Collectors.joining("x"));
         if (p.length != names.length) throw new IllegalArgumentException(option + ": \"" + value + "\" is not " + form);
         int[] out = new int[p.length];
         for (int i = 0; i < p.length; i++) {
