@@ -8,7 +8,7 @@ import java.io.PrintWriter;
 /** The `trm` command line: one entry point, one small class per subcommand. */
 @Command(name = "trm", mixinStandardHelpOptions = true, version = "trm4j 0.1.0",
         description = "Tiny Recursive Model on GPUs, CPUs and the JVM: devices, kernels, models, training, solving.",
-        subcommands = {CommandLine.HelpCommand.class, DevicesCommand.class, KernelsCommand.class, BenchCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, DevicesCommand.class, KernelsCommand.class})
 public final class Trm implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

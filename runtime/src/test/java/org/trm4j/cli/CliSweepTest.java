@@ -31,23 +31,13 @@ class CliSweepTest {
         return lines.getFirst();
     }
 
-    @Test void unknownDevicesAreNamed() {
-        String line = refused("bench", "--device", "foo");
-        assertTrue(line.contains("\"foo\"") && line.contains("java"), line);
-    }
-
     @Test void sizesThatCannotFitAreRefusedBeforeAllocating() {
-        assertTrue(refused("bench", "--copy-mib", "100000").contains("at most"));
-        assertTrue(refused("bench", "--copy-mib", "0").contains("--copy-mib"));
-        assertTrue(refused("bench", "--launches", "3").contains("--launches"));
         String line = refused("devices", "--check", "--size", "2147483520");
         assertTrue(line.contains("--size") && line.contains("at most --size"), line);
         assertTrue(refused("devices", "--check", "--size", "100").contains("multiple of 128"));
     }
 
     @Test void badOptionsAndValuesAreOneLine() {
-        assertTrue(refused("bench", "--nope").contains("Unknown option"));
-        assertTrue(refused("bench", "--launches", "many").contains("many"));
         assertTrue(refused("no-such-command").contains("no-such-command"));
     }
 
@@ -79,7 +69,7 @@ class CliSweepTest {
         assertTrue(r.out().contains("1 kernel(s) exported"), r.out());
     }
 
-    @ParameterizedTest @ValueSource(strings = {"devices", "kernels", "kernels show", "kernels export", "bench"})
+    @ParameterizedTest @ValueSource(strings = {"devices", "kernels", "kernels show", "kernels export"})
     void helpWorksOnEveryCommand(String command) {
         List<String> args = new ArrayList<>(List.of(command.split(" ")));
         args.add("--help");

@@ -1,0 +1,145 @@
+package org.trm4j.bench;
+
+import org.trm4j.api.Device;
+import org.trm4j.api.FloatArray;
+import org.trm4j.api.KernelContext;
+import org.trm4j.api.TaskGraph;
+import org.trm4j.api.WorkerGrid;
+import org.trm4j.kernels.Grids;
+import org.trm4j.kernels.Linear;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * The linear kernels at TRM's shapes on every device, and OpenBLAS's sgemm on the same data, side by side. For each
+ * (shape, pass, device) the fastest of the kernels the kernels module offers for that pass (plain {@code @Parallel},
+ * tiled KernelContext, 4-row backward input) is reported with its name: the step graph picks per device, and that
+ * choice changes as kernels improve. Tiled kernels are not timed on java, where KernelContext is emulated.
+ */
+public final class LinearSuite {
+    /** A pass of a linear layer: what is computed, and each kernel that computes it. */
+    enum Pass { forward, backwardInput, backwardWeight }
+
+    private record Variant(String name, boolean tiled, Consumer<TaskGraph> task, WorkerGrid grid) {}
+
+    private final List<Device> devices;
+    private final Map<String, DeviceLimits> roofs;
+    private final DeviceLimits host;
+    private final Optional<OpenBlas> blas;
+    private final int reps;
+
+    /** {@code roofs}: each device's limits (its roofline); {@code host}: OpenBLAS's. */
+    public LinearSuite(List<Device> devices, Map<String, DeviceLimits> roofs, DeviceLimits host, Optional<OpenBlas> blas, int reps) {
+        this.devices = devices;
+        this.roofs = roofs;
+        this.host = host;
+        this.blas = blas;
+        this.reps = reps;
+    }
+
+    /** Times every shape of {@code presets} at every batch; one table row per (shape, pass), one column per device. */
+    public Table run(List<String> presets, List<Integer> batches, SvgChart chart) {
+        List<String> header = new ArrayList<>(List.of("preset, batch", "layer", "rows x in x out", "pass"));
+        for (Device d : devices) header.add(d.id());
+        if (blas.isPresent()) header.add("OpenBLAS");
+        header.add("best trm4j / OpenBLAS");
+        Table t = new Table("Linear kernels at TRM's shapes",
+                "GFLOP/s (2·rows·in·out over the median kernel time of " + reps + " executes after a warm-up), its fraction of the "
+                        + "device's roofline (min(peak FMA, intensity x memory bandwidth), both measured above), and the fastest kernel. "
+                        + "OpenBLAS: cblas_sgemm on the same arrays, wall time, host CPU roofline. "
+                        + blas.map(OpenBlas::describe).orElse("OpenBLAS: not found (libopenblas.so.0)") + ".",
+                header.toArray(String[]::new));
+        Map<String, Boolean> seen = new LinkedHashMap<>();
+        for (String preset : presets) {
+            for (int batch : batches) {
+                for (LinearShapes.Shape s : LinearShapes.of(LinearShapes.preset(preset), batch)) {
+                    if (seen.put(s.dims(), true) != null) continue; // the channel MLP is the same in every preset
+                    chart.panel(preset + " b" + batch + " " + s.layer() + " " + s.dims(), "GFLOP/s");
+                    for (Pass p : Pass.values()) row(t, chart, preset + ", " + batch, s, p);
+                }
+            }
+        }
+        return t;
+    }
+
+    private void row(Table t, SvgChart chart, String presetBatch, LinearShapes.Shape s, Pass p) {
+        int rows = s.rows(), in = s.in(), out = s.out();
+        Random rnd = new Random(1);
+        FloatArray x = random(rnd, rows * in), w = random(rnd, out * in), dy = random(rnd, rows * out);
+        FloatArray y = new FloatArray(rows * out), dx = new FloatArray(rows * in), dw = new FloatArray(out * in);
+        List<String> cells = new ArrayList<>(List.of(presetBatch, s.layer(), s.dims(), p.name()));
+        double best = 0;
+        for (Device d : devices) {
+            String bestName = "";
+            long bestNs = Long.MAX_VALUE;
+            for (Variant v : variants(p, x, w, y, dy, dx, dw, rows, in, out)) {
+                if (v.tiled() && d.backend().equals("java")) continue;
+                System.err.printf("linear %s %s %s on %s (%s)%n", s.layer(), s.dims(), p, d.id(), v.name());
+                long ns = KernelClock.medianNanos(d, v.task(), v.grid(), 1, reps);
+                if (ns < bestNs) { bestNs = ns; bestName = v.name(); }
+            }
+            double gflops = s.flops() / bestNs;
+            best = Math.max(best, gflops);
+            cells.add(Table.num(gflops) + " · " + Table.pct(gflops / roofs.get(d.id()).attainableGflops(s.flops(), s.bytes())) + " · " + bestName);
+            chart.bar(p.name() + " " + d.id(), gflops, d.id());
+        }
+        if (blas.isPresent()) {
+            double gflops = s.flops() / blasNanos(blas.get(), p, x, w, y, dy, dx, dw, rows, in, out);
+            cells.add(Table.num(gflops) + " · " + Table.pct(gflops / host.attainableGflops(s.flops(), s.bytes())));
+            cells.add(Table.num(best / gflops) + "x");
+            chart.bar(p.name() + " OpenBLAS", gflops, "OpenBLAS");
+        } else {
+            cells.add("-");
+        }
+        t.row(cells.toArray(String[]::new));
+    }
+
+    private static List<Variant> variants(Pass p, FloatArray x, FloatArray w, FloatArray y, FloatArray dy, FloatArray dx, FloatArray dw,
+                                          int rows, int in, int out) {
+        return switch (p) {
+            case forward -> List.of(
+                    new Variant("plain", false, g -> g.task("t", Linear::forward, x, w, y, rows, in, out), null),
+                    new Variant("tiled", true, g -> g.task("t", Linear::forwardTiled, new KernelContext(), x, w, y, rows, in, out),
+                            Grids.linearForward(rows, out)));
+            case backwardInput -> List.of(
+                    new Variant("plain", false, g -> g.task("t", Linear::backwardInput, dy, w, dx, rows, in, out, 0), null),
+                    new Variant("rows4", false, g -> g.task("t", Linear::backwardInputRows4, dy, w, dx, rows, in, out, 0), null),
+                    new Variant("tiled", true, g -> g.task("t", Linear::backwardInputTiled, new KernelContext(), dy, w, dx, rows, in, out, 0),
+                            Grids.linearBackwardInput(rows, in)));
+            case backwardWeight -> List.of(
+                    new Variant("plain", false, g -> g.task("t", Linear::backwardWeight, dy, x, dw, rows, in, out), null),
+                    new Variant("tiled", true, g -> g.task("t", Linear::backwardWeightTiled, new KernelContext(), dy, x, dw, rows, in, out),
+                            Grids.linearBackwardWeight(out, in)));
+        };
+    }
+
+    /** Median wall nanoseconds of OpenBLAS doing the pass, after one warm-up call. */
+    private long blasNanos(OpenBlas b, Pass p, FloatArray x, FloatArray w, FloatArray y, FloatArray dy, FloatArray dx, FloatArray dw,
+                           int rows, int in, int out) {
+        Runnable call = switch (p) {
+            case forward -> () -> b.forward(x.getSegment(), w.getSegment(), y.getSegment(), rows, in, out);
+            case backwardInput -> () -> b.backwardInput(dy.getSegment(), w.getSegment(), dx.getSegment(), rows, in, out);
+            case backwardWeight -> () -> b.backwardWeight(dy.getSegment(), x.getSegment(), dw.getSegment(), rows, in, out);
+        };
+        call.run();
+        long[] ns = new long[reps];
+        for (int i = 0; i < reps; i++) {
+            long t0 = System.nanoTime();
+            call.run();
+            ns[i] = System.nanoTime() - t0;
+        }
+        return KernelClock.median(ns);
+    }
+
+    static FloatArray random(Random rnd, int n) {
+        FloatArray a = new FloatArray(n);
+        for (int i = 0; i < n; i++) a.set(i, (float) rnd.nextGaussian());
+        return a;
+    }
+}
