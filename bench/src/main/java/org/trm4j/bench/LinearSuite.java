@@ -24,9 +24,35 @@ import java.util.function.Consumer;
  */
 public final class LinearSuite {
     /** A pass of a linear layer: what is computed, and each kernel that computes it. */
-    enum Pass { forward, backwardInput, backwardWeight }
+    public enum Pass { forward, backwardInput, backwardWeight }
 
-    private record Variant(String name, boolean tiled, Consumer<TaskGraph> task, WorkerGrid grid) {}
+    /** One kernel computing a pass: its short name, whether it is a KernelContext kernel, the task and its grid (or null). */
+    public record Variant(String name, boolean tiled, Consumer<TaskGraph> task, WorkerGrid grid) {}
+
+    /** The arrays of one linear layer's passes: inputs random, outputs zero. */
+    public record Arrays(FloatArray x, FloatArray w, FloatArray y, FloatArray dy, FloatArray dx, FloatArray dw, int rows, int in, int out) {
+        public static Arrays random(LinearShapes.Shape s, long seed) {
+            Random rnd = new Random(seed);
+            int rows = s.rows(), in = s.in(), out = s.out();
+            return new Arrays(LinearSuite.random(rnd, rows * in), LinearSuite.random(rnd, out * in), new FloatArray(rows * out),
+                    LinearSuite.random(rnd, rows * out), new FloatArray(rows * in), new FloatArray(out * in), rows, in, out);
+        }
+
+        /** The kernels of {@code p} that run on {@code d} (tiled ones not on java, where KernelContext is emulated). */
+        public List<Variant> variants(Pass p, Device d) {
+            return LinearSuite.variants(p, x, w, y, dy, dx, dw, rows, in, out).stream()
+                    .filter(v -> !(v.tiled() && d.backend().equals("java"))).toList();
+        }
+
+        /** OpenBLAS doing {@code p} on these arrays. */
+        public Runnable blas(OpenBlas b, Pass p) {
+            return switch (p) {
+                case forward -> () -> b.forward(x.getSegment(), w.getSegment(), y.getSegment(), rows, in, out);
+                case backwardInput -> () -> b.backwardInput(dy.getSegment(), w.getSegment(), dx.getSegment(), rows, in, out);
+                case backwardWeight -> () -> b.backwardWeight(dy.getSegment(), x.getSegment(), dw.getSegment(), rows, in, out);
+            };
+        }
+    }
 
     private final List<Device> devices;
     private final Map<String, DeviceLimits> roofs;
@@ -69,17 +95,13 @@ public final class LinearSuite {
     }
 
     private void row(Table t, SvgChart chart, String presetBatch, LinearShapes.Shape s, Pass p) {
-        int rows = s.rows(), in = s.in(), out = s.out();
-        Random rnd = new Random(1);
-        FloatArray x = random(rnd, rows * in), w = random(rnd, out * in), dy = random(rnd, rows * out);
-        FloatArray y = new FloatArray(rows * out), dx = new FloatArray(rows * in), dw = new FloatArray(out * in);
+        Arrays a = Arrays.random(s, 1);
         List<String> cells = new ArrayList<>(List.of(presetBatch, s.layer(), s.dims(), p.name()));
         double best = 0;
         for (Device d : devices) {
             String bestName = "";
             long bestNs = Long.MAX_VALUE;
-            for (Variant v : variants(p, x, w, y, dy, dx, dw, rows, in, out)) {
-                if (v.tiled() && d.backend().equals("java")) continue;
+            for (Variant v : a.variants(p, d)) {
                 System.err.printf("linear %s %s %s on %s (%s)%n", s.layer(), s.dims(), p, d.id(), v.name());
                 long ns = KernelClock.medianNanos(d, v.task(), v.grid(), 1, reps);
                 if (ns < bestNs) { bestNs = ns; bestName = v.name(); }
@@ -90,7 +112,7 @@ public final class LinearSuite {
             chart.bar(p.name() + " " + d.id(), gflops, d.id());
         }
         if (blas.isPresent()) {
-            double gflops = s.flops() / blasNanos(blas.get(), p, x, w, y, dy, dx, dw, rows, in, out);
+            double gflops = s.flops() / blasNanos(a.blas(blas.get(), p));
             cells.add(Table.num(gflops) + " · " + Table.pct(gflops / host.attainableGflops(s.flops(), s.bytes())));
             cells.add(Table.num(best / gflops) + "x");
             chart.bar(p.name() + " OpenBLAS", gflops, "OpenBLAS");
@@ -120,13 +142,7 @@ public final class LinearSuite {
     }
 
     /** Median wall nanoseconds of OpenBLAS doing the pass, after one warm-up call. */
-    private long blasNanos(OpenBlas b, Pass p, FloatArray x, FloatArray w, FloatArray y, FloatArray dy, FloatArray dx, FloatArray dw,
-                           int rows, int in, int out) {
-        Runnable call = switch (p) {
-            case forward -> () -> b.forward(x.getSegment(), w.getSegment(), y.getSegment(), rows, in, out);
-            case backwardInput -> () -> b.backwardInput(dy.getSegment(), w.getSegment(), dx.getSegment(), rows, in, out);
-            case backwardWeight -> () -> b.backwardWeight(dy.getSegment(), x.getSegment(), dw.getSegment(), rows, in, out);
-        };
+    private long blasNanos(Runnable call) {
         call.run();
         long[] ns = new long[reps];
         for (int i = 0; i < reps; i++) {

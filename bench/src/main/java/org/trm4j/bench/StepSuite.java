@@ -115,7 +115,8 @@ public final class StepSuite {
     /** The hyper-parameters of every timed step (constant rates). */
     public static TrainingHyper hyper(int batch) { return TrainingHyper.constant(1e-4, 1e-2, 1.0, 1.0, batch); }
 
-    static Batch randomBatch(TrmConfig c, int batch, Random rnd) {
+    /** Random tokens, labels and puzzle ids for {@code batch} examples of {@code c}. */
+    public static Batch randomBatch(TrmConfig c, int batch, Random rnd) {
         int n = batch * c.seqLen();
         int[] inputs = new int[n], labels = new int[n], ids = new int[batch];
         for (int i = 0; i < n; i++) {
