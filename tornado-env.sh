@@ -4,6 +4,7 @@
 #   source ./tornado-env.sh            # set up this shell
 #   ./tornado-env.sh --install         # as root: install the Debian packages (PoCL, SPIR-V tools), then report
 #   ./tornado-env.sh --quiet           # set up without the report (used by ./trm and ./test.sh)
+#   ./tornado-env.sh --bundle [DIR]    # a self-contained folder (JRE, jars, gpu-check.sh) for a GPU machine without a JDK
 TRM4J_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 export TRM4J_HOME
 
@@ -59,11 +60,12 @@ trm4j_report() {
 
 trm4j_main() {
   local install=0 quiet=0 a
+  if [ "${1:-}" = --bundle ]; then shift; "$TRM4J_HOME/bench/make-bundle.sh" "$@"; return $?; fi
   for a in "$@"; do
     case "$a" in
       --install) install=1 ;;
       --quiet) quiet=1 ;;
-      -h|--help) sed -n '2,6p' "$TRM4J_HOME/tornado-env.sh"; return 0 ;;
+      -h|--help) sed -n '2,7p' "$TRM4J_HOME/tornado-env.sh"; return 0 ;;
       *) echo "tornado-env: unknown option $a" >&2; return 2 ;;
     esac
   done

@@ -34,57 +34,65 @@ public final class StepCheck {
 
     private StepCheck() {}
 
-    public static List<Line> run(TrmConfig c, int batch, int steps, Device d, Device java) {
+    /** What one device produced: losses per step, step-1 logits, parameters after the steps, one inference step. */
+    public record Outcome(double[] losses, float[] stepLogits, Map<String, FloatArray> params, float[] inferLogits, int[] inferPreds) {}
+
+    /** Compares {@code d} with {@code ref} (java's outcome, from {@link #outcome}). */
+    public static List<Line> compare(TrmConfig c, int batch, int steps, Device d, Outcome ref) {
+        Outcome dev = outcome(c, batch, steps, d);
         List<Line> lines = new ArrayList<>();
-        Parameters pRef = Parameters.initialized(c, 3), pDev = Parameters.initialized(c, 3);
-        List<Batch> batches = new ArrayList<>();
-        Random rnd = new Random(5);
-        for (int i = 0; i < steps; i++) batches.add(StepSuite.randomBatch(c, batch, rnd));
-        try (TrainingStepGraph ref = new TrainingStepGraph(pRef, batch, StepSuite.hyper(batch), java);
-             TrainingStepGraph dev = new TrainingStepGraph(pDev, batch, StepSuite.hyper(batch), d)) {
-            for (int s = 0; s < steps; s++) {
-                StepResult a = ref.step(batches.get(s)), b = dev.step(batches.get(s));
-                lines.add(new Line("step " + (s + 1) + " lm loss", Math.abs(a.lmLoss() - b.lmLoss()), LOSS_TOL * Math.max(1, Math.abs(a.lmLoss()))));
-                if (s == 0) lines.add(relative("step 1 token logits", ref.tokenLogits(), dev.tokenLogits(), LOGIT_TOL));
-            }
-            Map<String, FloatArray> ra = ref.syncToHost().tensors(), rb = dev.syncToHost().tensors();
-            double worst = 0;
-            String where = "";
-            for (String name : ra.keySet()) {
-                FloatArray x = ra.get(name), y = rb.get(name);
-                for (int i = 0; i < x.getSize(); i++) {
-                    double diff = Math.abs(x.get(i) - y.get(i));
-                    if (!(diff <= worst)) { worst = diff; where = name; } // NaN counts as worst
-                }
-            }
-            lines.add(new Line("parameters after " + steps + " steps (worst: " + where + ")", worst, PARAM_TOL_PER_STEP * steps));
-        }
-        Batch b = StepSuite.randomBatch(c, batch, new Random(11));
-        // One supervision step is compared: over all of them, an untrained net's recursion amplifies float32 rounding
-        // differences (seen on tiny-mlp, PoCL vs java: logits equal to 1e-5 after step 1, first prediction differing at
-        // step 8, most of them by step 16), so the full run is only checked to finish with finite logits.
-        for (int n : new int[]{1}) {
-            try (InferenceGraph ref = new InferenceGraph(Parameters.initialized(c, 3), batch, n, java);
-                 InferenceGraph dev = new InferenceGraph(Parameters.initialized(c, 3), batch, n, d)) {
-                var ra = ref.run(b);
-                var rb = dev.run(b);
-                lines.add(relative("inference logits after " + n + " steps", ref.tokenLogits(), dev.tokenLogits(), LOGIT_TOL));
-                int[] pa = ra.finalPredictions(), pb = rb.finalPredictions();
-                int differ = 0;
-                for (int i = 0; i < pa.length; i++) if (pa[i] != pb[i]) differ++;
-                int tokens = pa.length;
-                // A near-tie between two logits may resolve either way: allow 1% of the tokens.
-                lines.add(new Line("inference predictions after " + n + " steps differing (of " + tokens + ")", differ, Math.max(1, tokens / 100)));
+        for (int s = 0; s < steps; s++)
+            lines.add(new Line("step " + (s + 1) + " lm loss", Math.abs(ref.losses()[s] - dev.losses()[s]), LOSS_TOL * Math.max(1, Math.abs(ref.losses()[s]))));
+        lines.add(relative("step 1 token logits", ref.stepLogits(), dev.stepLogits(), LOGIT_TOL));
+        double worst = 0;
+        String where = "";
+        for (String name : ref.params().keySet()) {
+            FloatArray x = ref.params().get(name), y = dev.params().get(name);
+            for (int i = 0; i < x.getSize(); i++) {
+                double diff = Math.abs(x.get(i) - y.get(i));
+                if (!(diff <= worst)) { worst = diff; where = name; } // NaN counts as worst
             }
         }
-        try (InferenceGraph dev = new InferenceGraph(Parameters.initialized(c, 3), batch, d)) {
-            dev.run(b);
+        lines.add(new Line("parameters after " + steps + " steps (worst: " + where + ")", worst, PARAM_TOL_PER_STEP * steps));
+        // One supervision step of inference is compared: over all of them, an untrained net's recursion amplifies float32
+        // rounding differences (seen on tiny-mlp, PoCL vs java: logits equal to 1e-5 after step 1, a first prediction
+        // differing at step 8, most of them by step 16), so the full run is only checked to finish with finite logits.
+        lines.add(relative("inference logits after 1 step", ref.inferLogits(), dev.inferLogits(), LOGIT_TOL));
+        int differ = 0;
+        for (int i = 0; i < ref.inferPreds().length; i++) if (ref.inferPreds()[i] != dev.inferPreds()[i]) differ++;
+        // A near-tie between two logits may resolve either way: allow 1% of the tokens.
+        lines.add(new Line("inference predictions after 1 step differing (of " + ref.inferPreds().length + ")", differ,
+                Math.max(1, ref.inferPreds().length / 100)));
+        try (InferenceGraph g = new InferenceGraph(Parameters.initialized(c, 3), batch, d)) {
+            g.run(inferBatch(c, batch));
             int bad = 0;
-            for (float v : dev.tokenLogits()) if (!Float.isFinite(v)) bad++;
-            lines.add(new Line("non-finite logits after all " + dev.steps() + " inference steps", bad, 0));
+            for (float v : g.tokenLogits()) if (!Float.isFinite(v)) bad++;
+            lines.add(new Line("non-finite logits after all " + g.steps() + " inference steps", bad, 0));
         }
         return lines;
     }
+
+    /** Everything {@link #compare} compares, computed on {@code d}. */
+    public static Outcome outcome(TrmConfig c, int batch, int steps, Device d) {
+        Random rnd = new Random(5);
+        double[] losses = new double[steps];
+        float[] logits = null;
+        Map<String, FloatArray> params;
+        try (TrainingStepGraph g = new TrainingStepGraph(Parameters.initialized(c, 3), batch, StepSuite.hyper(batch), d)) {
+            for (int s = 0; s < steps; s++) {
+                StepResult r = g.step(StepSuite.randomBatch(c, batch, rnd));
+                losses[s] = r.lmLoss();
+                if (s == 0) logits = g.tokenLogits();
+            }
+            params = g.syncToHost().tensors();
+        }
+        try (InferenceGraph g = new InferenceGraph(Parameters.initialized(c, 3), batch, 1, d)) {
+            var r = g.run(inferBatch(c, batch));
+            return new Outcome(losses, logits, params, g.tokenLogits(), r.finalPredictions());
+        }
+    }
+
+    private static Batch inferBatch(TrmConfig c, int batch) { return StepSuite.randomBatch(c, batch, new Random(11)); }
 
     private static Line relative(String what, float[] a, float[] b, double tol) {
         double max = 0, worst = 0;

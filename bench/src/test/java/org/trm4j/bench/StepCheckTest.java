@@ -17,6 +17,17 @@ class StepCheckTest {
         assertTrue(r.out().contains("step 1 token logits") && r.out().contains("inference predictions") && r.out().contains("non-finite logits"), r.out());
     }
 
+    /** A check that passes anything is no check: a reference with one logit moved must fail that line and only it. */
+    @Test void aWrongLogitIsCaught() {
+        var c = org.trm4j.model.Presets.tinyMlp();
+        var java = org.trm4j.api.Devices.get("java");
+        StepCheck.Outcome ref = StepCheck.outcome(c, 2, 1, java);
+        ref.stepLogits()[5] += 0.5f;
+        var lines = StepCheck.compare(c, 2, 1, java, ref);
+        assertEquals(1, lines.stream().filter(l -> !l.ok()).count(), lines.toString());
+        assertTrue(lines.stream().filter(l -> !l.ok()).allMatch(l -> l.what().startsWith("step 1 token logits")), lines.toString());
+    }
+
     /** A difference over the allowance is a failure, NaN included. */
     @Test void linesJudge() {
         assertTrue(new StepCheck.Line("x", 1e-5, StepCheck.PARAM_TOL_PER_STEP).ok());

@@ -35,14 +35,16 @@ final class StepCheckCommand implements java.util.concurrent.Callable<Integer> {
         Table t = new Table("Step and inference graphs vs java", "batch " + batch + ", " + steps + " training steps; difference and allowed difference",
                 "preset", "device", "compared", "difference", "allowed", "result");
         int failed = 0;
-        for (TrmConfig c : configs)
+        for (TrmConfig c : configs) {
+            StepCheck.Outcome reference = StepCheck.outcome(c, batch, steps, jvm);
             for (Device d : devices) {
-                for (StepCheck.Line l : StepCheck.run(c, batch, steps, d, jvm)) {
+                for (StepCheck.Line l : StepCheck.compare(c, batch, steps, d, reference)) {
                     t.row(c.name(), d.id(), l.what(), String.format(Locale.ROOT, "%.3g", l.difference()),
                             String.format(Locale.ROOT, "%.3g", l.allowed()), l.ok() ? "ok" : "FAIL");
                     if (!l.ok()) failed++;
                 }
             }
+        }
         System.out.println(t.markdown());
         System.out.println(failed == 0 ? "step-check: all passed" : "step-check: " + failed + " comparison(s) FAILED");
         return failed == 0 ? 0 : 1;
