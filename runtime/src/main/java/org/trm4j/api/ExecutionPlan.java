@@ -1,5 +1,6 @@
 package org.trm4j.api;
 
+import org.trm4j.runtime.CompileOptions;
 import org.trm4j.runtime.CompiledKernel;
 import org.trm4j.runtime.DeviceRuntime;
 import org.trm4j.runtime.KernelCache;
@@ -27,6 +28,7 @@ public final class ExecutionPlan implements AutoCloseable {
     private DeviceRuntime device;
     private GridScheduler scheduler = new GridScheduler();
     private boolean profiling;
+    private boolean relaxedMath;
     private long executions;
     /** The arrays this plan holds on {@link #device} (the ledger may drop them when the device is closed). */
     private final Set<NativeArray> held = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -50,6 +52,15 @@ public final class ExecutionPlan implements AutoCloseable {
         this.scheduler = scheduler;
         return this;
     }
+
+    /**
+     * Relaxed maths for every graph of this plan: multiply-adds may be fused (see {@link TaskGraph#withRelaxedMath()}).
+     * Takes effect for kernels compiled afterwards (strict and relaxed builds are cached separately).
+     */
+    public ExecutionPlan withRelaxedMath() { relaxedMath = true; return this; }
+
+    /** Java-exact maths, except for graphs that asked for relaxed maths themselves (the default). */
+    public ExecutionPlan withStrictMath() { relaxedMath = false; return this; }
 
     /** Kernel times from device events (otherwise still measured, from the host's clock around a synchronous launch). */
     public ExecutionPlan withProfiler() { profiling = true; return this; }
@@ -96,7 +107,8 @@ public final class ExecutionPlan implements AutoCloseable {
 
     private void runTask(DeviceRuntime dev, ImmutableTaskGraph g, TaskGraph.Task task, ProfilerResult profile) {
         String name = g.getTaskGraphName() + "." + task.id();
-        KernelCache.Entry entry = KernelCache.get(dev, task.method());
+        KernelCache.Entry entry = KernelCache.get(dev, task.method(),
+                relaxedMath || g.relaxedMath() ? CompileOptions.RELAXED : CompileOptions.STRICT);
         if (entry.fresh()) profile.addJit(entry.kernel().compileNanos());
         CompiledKernel kernel = entry.kernel();
         Object[] args = task.args().toArray();

@@ -2,7 +2,6 @@ package org.trm4j.runtime;
 
 import org.trm4j.api.IntArray;
 import org.trm4j.api.KernelIndexOutOfBoundsException;
-import org.trm4j.jit.frontend.KernelCompiler;
 import org.trm4j.jit.ir.CheckedAccesses;
 import org.trm4j.jit.ir.Kernel;
 import org.trm4j.jit.lower.BoundsCheckPass;
@@ -13,7 +12,7 @@ import java.util.function.ToLongFunction;
 
 /**
  * The host half of the optional bounds-checked mode ({@code -Dtrm.checkBounds=true}): device backends
- * compile {@link #kernelFor}'s IR, which has a hidden error array when checks are on, and launch through
+ * compile {@link DeviceIr}'s IR, which has a hidden error array when checks are on, and launch through
  * {@link #launch}, which supplies that array, reads it back and throws what Java would have thrown.
  */
 public final class BoundsChecks {
@@ -24,9 +23,8 @@ public final class BoundsChecks {
 
     public static boolean requested() { return Boolean.getBoolean(PROPERTY); }
 
-    /** The IR a device backend compiles for {@code method}: the front end's (shared), or a checked copy when requested. */
-    public static Kernel kernelFor(Method method) {
-        Kernel k = KernelCompiler.compile(method);
+    /** {@code k} (the IR of {@code method}) as it is, or a checked copy when checks are requested. */
+    static Kernel checked(Kernel k, Method method) {
         return requested() ? BoundsCheckPass.apply(k, method.getParameterCount()) : k;
     }
 

@@ -13,8 +13,11 @@ import java.lang.reflect.Method;
  */
 public interface DeviceRuntime extends Device, AutoCloseable {
 
-    /** Prepares a kernel method for this device (JIT for accelerators). The executor caches the result per (method, device). */
-    CompiledKernel compile(Method kernel);
+    /** Prepares a kernel method for this device (JIT for accelerators). The executor caches the result per (method, device, options). */
+    CompiledKernel compile(Method kernel, CompileOptions options);
+
+    /** {@link #compile(Method, CompileOptions)} with strict (Java-exact) maths. */
+    default CompiledKernel compile(Method kernel) { return compile(kernel, CompileOptions.STRICT); }
 
     /** Allocates the device copy of {@code array} if it has none yet. */
     void allocate(NativeArray array);

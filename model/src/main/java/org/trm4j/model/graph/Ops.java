@@ -45,7 +45,9 @@ final class Ops {
 
     Ops(String graphName, boolean tiled) {
         this.graphName = graphName;
-        this.graph = new TaskGraph(graphName);
+        // The model's graphs fuse multiply-adds (as TornadoVM does by default): matmuls run up to twice as fast and
+        // stay within the float64 reference's tolerances (the graph tests check); the conformance suite stays strict.
+        this.graph = new TaskGraph(graphName).withRelaxedMath();
         this.tiled = tiled;
     }
 

@@ -4,6 +4,8 @@ import org.trm4j.api.DeviceType;
 import org.trm4j.api.NativeArray;
 import org.trm4j.api.WorkerGrid;
 import org.trm4j.runtime.BoundsChecks;
+import org.trm4j.runtime.CompileOptions;
+import org.trm4j.runtime.DeviceIr;
 import org.trm4j.jit.ir.Kernel;
 import org.trm4j.jit.ptx.PtxRenderer;
 import org.trm4j.jit.ptx.PtxTarget;
@@ -90,9 +92,9 @@ public final class CudaDevice implements DeviceRuntime {
 
     // ---- compilation ----
 
-    @Override public CompiledKernel compile(Method kernel) {
+    @Override public CompiledKernel compile(Method kernel, CompileOptions options) {
         long t0 = System.nanoTime();
-        Kernel ir = BoundsChecks.kernelFor(kernel); // the front end's shared IR (only read here), or a checked copy
+        Kernel ir = DeviceIr.of(kernel, options); // the front end's shared IR (only read here), or a checked copy
         return compile(kernel, ir, t0);
     }
 

@@ -5,6 +5,7 @@ import org.trm4j.api.KernelContext;
 import org.trm4j.api.KernelIndexOutOfBoundsException;
 import org.trm4j.api.NativeArray;
 import org.trm4j.api.WorkerGrid;
+import org.trm4j.runtime.CompileOptions;
 import org.trm4j.runtime.CompiledKernel;
 import org.trm4j.runtime.DeviceRuntime;
 
@@ -44,7 +45,8 @@ final class JavaDevice implements DeviceRuntime {
     @Override public String backendVersion() { return System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"); }
     @Override public String backend() { return "java"; }
 
-    @Override public CompiledKernel compile(Method method) {
+    /** Runs the kernel's own bytecode: there is no IR to relax, so strict and relaxed maths are the same here. */
+    @Override public CompiledKernel compile(Method method, CompileOptions options) {
         long t0 = System.nanoTime();
         MethodHandle direct;
         try {

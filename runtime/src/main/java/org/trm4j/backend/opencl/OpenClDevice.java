@@ -10,6 +10,8 @@ import org.trm4j.runtime.Cleanup;
 import org.trm4j.runtime.CompiledKernel;
 import org.trm4j.runtime.DeviceRuntime;
 import org.trm4j.runtime.BoundsChecks;
+import org.trm4j.runtime.CompileOptions;
+import org.trm4j.runtime.DeviceIr;
 import org.trm4j.runtime.KernelArguments;
 import org.trm4j.runtime.LaunchGeometry;
 
@@ -90,9 +92,9 @@ public final class OpenClDevice implements DeviceRuntime {
 
     // ---- compilation ----
 
-    @Override public CompiledKernel compile(Method kernel) {
+    @Override public CompiledKernel compile(Method kernel, CompileOptions options) {
         long t0 = System.nanoTime();
-        Kernel ir = BoundsChecks.kernelFor(kernel); // KernelCompileException passes through: it names the source line
+        Kernel ir = DeviceIr.of(kernel, options); // KernelCompileException passes through: it names the source line
         return compile(kernel, ir, t0);
     }
 

@@ -8,6 +8,8 @@ import org.trm4j.backend.opencl.OpenClBuildException;
 import org.trm4j.backend.opencl.OpenClDevice;
 import org.trm4j.backend.opencl.OpenClDeviceInfo;
 import org.trm4j.runtime.BoundsChecks;
+import org.trm4j.runtime.CompileOptions;
+import org.trm4j.runtime.DeviceIr;
 import org.trm4j.jit.ir.Kernel;
 import org.trm4j.jit.spirv.SpirvRenderer;
 import org.trm4j.jit.spirv.SpirvTools;
@@ -63,9 +65,9 @@ public final class SpirvDevice implements DeviceRuntime {
 
     // ---- compilation ----
 
-    @Override public CompiledKernel compile(Method kernel) {
+    @Override public CompiledKernel compile(Method kernel, CompileOptions options) {
         long t0 = System.nanoTime();
-        Kernel ir = BoundsChecks.kernelFor(kernel); // KernelCompileException passes through: it names the source line
+        Kernel ir = DeviceIr.of(kernel, options); // KernelCompileException passes through: it names the source line
         return compile(kernel, ir, t0);
     }
 

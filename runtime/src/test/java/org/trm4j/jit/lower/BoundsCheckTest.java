@@ -129,6 +129,6 @@ class BoundsCheckTest {
     @org.junit.jupiter.api.Test
     void checksRequireTheProperty() {
         assertTrue(devices().contains("java"));
-        assertEquals(null, BoundsChecks.kernelFor(kernel("saxpy")).checkedAccesses, "unchecked unless -D" + BoundsChecks.PROPERTY);
+        assertEquals(null, org.trm4j.runtime.DeviceIr.of(kernel("saxpy"), org.trm4j.runtime.CompileOptions.STRICT).checkedAccesses, "unchecked unless -D" + BoundsChecks.PROPERTY);
     }
 }
