@@ -24,7 +24,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *       augmentations, board_shape;</li>
  *   <li>{@code inputs.u8}: one byte per token, [examples, seq_len];</li>
  *   <li>{@code labels.i8}: one signed byte per token, [examples, seq_len], -100 = no loss;</li>
- *   <li>{@code puzzle_ids.i32}, {@code groups.i32}: little-endian int32 per example (puzzle-embedding row; original puzzle);</li>
+ *   <li>{@code puzzle_ids.i32}, {@code groups.i32}: little-endian int32 per example (puzzle-embedding row; original
+ *       puzzle, numbered 0..puzzles-1, augmented copies sharing their original's);</li>
  *   <li>optionally {@code identifiers.txt}: the name of each puzzle identifier, one per line (ARC: task id and augmentation).</li>
  * </ul>
  * Safe to read from several threads.
