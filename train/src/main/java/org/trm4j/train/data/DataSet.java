@@ -79,7 +79,9 @@ public final class DataSet implements Examples, AutoCloseable {
         try {
             j = new ObjectMapper().readTree(Files.readString(f));
         } catch (NoSuchFileException e) {
-            throw new BadDataException(dir + " is not a trm4j data set (no " + META_FILE + ")");
+            boolean buildOutput = Files.isDirectory(dir.resolve("train")) || Files.isDirectory(dir.resolve("test"));
+            throw new BadDataException(dir + " is not a trm4j data set (no " + META_FILE + ")"
+                    + (buildOutput ? "; it is a build output: use " + dir.resolve("train") + " or " + dir.resolve("test") : ""));
         } catch (JacksonException e) {
             throw new BadDataException(f + ": not valid JSON: " + e.getOriginalMessage());
         }

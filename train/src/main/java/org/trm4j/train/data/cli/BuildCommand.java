@@ -69,11 +69,13 @@ public final class BuildCommand implements Runnable {
     int aug;
     @Option(names = "--limit", paramLabel = "N", description = "Read at most N puzzles per input file (0 = all).", defaultValue = "0")
     int limit;
+    @Option(names = "--subsample", paramLabel = "N", description = "sudoku/maze: train on a random N of the training puzzles (the reference's subsample_size; 0 = all).", defaultValue = "0")
+    int subsample;
     @Option(names = "--generate", paramLabel = "N", description = "sudoku/maze: generate N puzzles instead of reading --input (then split by --test-fraction).", defaultValue = "0")
     int generate;
     @Option(names = "--board", paramLabel = "N", description = "sudoku --generate: board size 4, 6 or 9 (default ${DEFAULT-VALUE}).", defaultValue = "9")
     int board;
-    @Option(names = "--min-rating", paramLabel = "R", description = "sudoku --generate: keep puzzles whose solver rating (dead ends) is at least R.", defaultValue = "0")
+    @Option(names = "--min-rating", paramLabel = "R", description = "sudoku: keep puzzles rated at least R (the reference's min_difficulty; generated and solved puzzles: our solver's dead ends).", defaultValue = "0")
     long minRating;
     @Option(names = "--size", paramLabel = "N", description = "maze --generate: side of the maze (default ${DEFAULT-VALUE}).", defaultValue = "" + MazeGenerator.DEFAULT_SIZE)
     int size;
@@ -86,7 +88,7 @@ public final class BuildCommand implements Runnable {
 
     @Override public void run() {
         if (aug < 0) throw new IllegalArgumentException("--aug " + aug + " is negative");
-        if (limit < 0 || generate < 0) throw new IllegalArgumentException("--limit and --generate must not be negative");
+        if (limit < 0 || generate < 0 || subsample < 0) throw new IllegalArgumentException("--limit, --generate and --subsample must not be negative");
         if (!(testFraction >= 0 && testFraction < 1)) throw new IllegalArgumentException("--test-fraction " + testFraction + " is not in [0, 1)");
         if (generate > 0 && !inputs.isEmpty()) throw new IllegalArgumentException("use --input or --generate, not both");
         Progress progress = Progress.stderr();
@@ -127,6 +129,7 @@ public final class BuildCommand implements Runnable {
                 test = readSudoku(testInputs, progress);
             }
         }
+        train = subsample(train);
         SudokuShape shape = train.isEmpty() ? test.getFirst().shape() : train.getFirst().shape();
         for (SudokuPuzzle p : test) if (!p.shape().equals(shape)) throw new IllegalArgumentException("test puzzles are " + p.shape().label() + ", training puzzles " + shape.label());
         List<SudokuPuzzle> tr = train, te = test;
@@ -139,7 +142,8 @@ public final class BuildCommand implements Runnable {
     private List<SudokuPuzzle> readSudoku(List<Path> files, Progress progress) throws IOException {
         List<SudokuPuzzle> all = new ArrayList<>();
         for (Path f : files) {
-            List<SudokuPuzzle> ps = SudokuFiles.read(f, limit, progress);
+            List<SudokuPuzzle> ps = SudokuFiles.read(f, limit, progress).stream().filter(p -> p.rating() >= minRating).toList();
+            if (ps.isEmpty()) throw new IllegalArgumentException(f + ": no puzzles rated " + minRating + " or more");
             if (!all.isEmpty() && !ps.getFirst().shape().equals(all.getFirst().shape()))
                 throw new IllegalArgumentException(f + ": " + ps.getFirst().shape().label() + " puzzles after " + all.getFirst().shape().label() + " ones");
             all.addAll(ps);
@@ -166,6 +170,7 @@ public final class BuildCommand implements Runnable {
                 test = readMazes(testInputs);
             }
         }
+        train = subsample(train);
         int n = train.isEmpty() ? test.getFirst().question().rows() : train.getFirst().question().rows();
         for (MazePuzzle m : test) if (m.question().rows() != n) throw new IllegalArgumentException("test mazes are " + m.question().shape() + ", training mazes " + n + "x" + n);
         List<MazePuzzle> tr = train, te = test;
@@ -215,6 +220,14 @@ public final class BuildCommand implements Runnable {
             if (skipped > 0) spec.commandLine().getErr().println("trm data build: " + f + ": skipped " + skipped + " tasks already read from another --input");
         }
         return out;
+    }
+
+    /** A seeded random --subsample of the training puzzles (all when 0 or not fewer). */
+    private <T> List<T> subsample(List<T> train) {
+        if (subsample == 0 || subsample >= train.size()) return train;
+        List<T> shuffled = new ArrayList<>(train);
+        Collections.shuffle(shuffled, new java.util.Random(new SplittableRandom(seed ^ 0x5AB5).nextLong()));
+        return List.copyOf(shuffled.subList(0, subsample));
     }
 
     /** A seeded shuffle split into [train, test] by --test-fraction (test gets at least one when the fraction is positive). */

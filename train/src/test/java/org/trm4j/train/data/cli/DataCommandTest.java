@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trm4j.cli.SubcommandProvider;
+import org.trm4j.train.data.BadDataException;
 import org.trm4j.train.data.DataSet;
 import org.trm4j.train.data.MazeFiles;
 import org.trm4j.train.data.MazeSets;
@@ -72,6 +73,11 @@ class DataCommandTest {
         assertEquals("0", r[0], r[2]);
         assertTrue(r[1].contains("s9/train: 4 examples of 2 puzzles"), r[1]);
         assertTrue(r[1].contains("s9/test: 2 examples of 2 puzzles"), r[1]);
+        r = run("build", "--task", "sudoku", "--input", list.toString(), "--test-input", list.toString(), "--aug", "1", "--subsample", "1", "--out", out.toString());
+        assertTrue(r[1].contains("s9/train: 2 examples of 1 puzzles"), "--subsample: " + r[1]);
+        assertOneLine(run("build", "--task", "sudoku", "--input", list.toString(), "--min-rating", "1000000000", "--out", out.toString()), "list: no puzzles rated 1000000000 or more");
+        BadDataException e = assertThrows(BadDataException.class, () -> DataSet.open(out));
+        assertTrue(e.getMessage().contains("it is a build output: use " + out.resolve("train")), e.getMessage());
     }
 
     @Test void mazeFromCsv() throws IOException {
