@@ -31,12 +31,13 @@ public final class MazeSets {
 
     /** {@code count} mazes of side {@code n} with paths of at least {@code minPath} steps; the same for a seed however many cores run. */
     public static List<MazePuzzle> generateMazes(int n, int count, int minPath, long seed, Progress progress) {
+        MazeGenerator.check(n, minPath);
         SplittableRandom root = new SplittableRandom(seed);
         long[] seeds = new long[count];
         for (int i = 0; i < count; i++) seeds[i] = root.nextLong();
         MazePuzzle[] out = new MazePuzzle[count];
         progress.start("generating " + count + " mazes " + n + "x" + n, count);
-        java.util.stream.IntStream.range(0, count).parallel().forEach(i -> {
+        Parallel.forEach(count, i -> {
             out[i] = MazeGenerator.generate(n, minPath, LOOPS, new SplittableRandom(seeds[i]));
             progress.step();
         });

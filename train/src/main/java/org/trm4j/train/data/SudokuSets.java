@@ -34,7 +34,7 @@ public final class SudokuSets {
         for (int i = 0; i < count; i++) seeds[i] = root.nextLong();
         SudokuPuzzle[] out = new SudokuPuzzle[count];
         progress.start("generating " + count + " Sudoku " + shape.label(), count);
-        java.util.stream.IntStream.range(0, count).parallel().forEach(i -> {
+        Parallel.forEach(count, i -> {
             out[i] = SudokuGenerator.generate(shape, new SplittableRandom(seeds[i]), minRating, 1000);
             progress.step();
         });
