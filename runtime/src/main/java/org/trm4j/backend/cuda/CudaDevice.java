@@ -175,7 +175,7 @@ public final class CudaDevice implements DeviceRuntime {
 
     private long launchOnce(CudaKernel k, Object[] args, WorkerGrid grid) {
         String task = KernelArguments.kernelName(k.ir);
-        LaunchGeometry geometry = LaunchGeometry.of(k.ir, args, grid, task);
+        LaunchGeometry geometry = LaunchGeometry.of(k.ir, args, grid, task, this);
         // The kernel's own limit (registers, shared memory) can be below the device's.
         CudaLaunchConfig config = CudaLaunchConfig.of(geometry, !k.ir.parallelDims.isEmpty(), Math.min(maxThreadsPerBlock, k.maxThreadsPerBlock));
         int threads = config.block()[0] * config.block()[1] * config.block()[2];

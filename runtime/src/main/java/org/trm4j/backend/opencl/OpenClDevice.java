@@ -238,7 +238,7 @@ public final class OpenClDevice implements DeviceRuntime {
 
     private long launchOnce(MemorySegment clKernel, Kernel ir, Object[] args, WorkerGrid grid) {
         String task = KernelArguments.kernelName(ir);
-        LaunchGeometry geometry = LaunchGeometry.of(ir, args, grid, task);
+        LaunchGeometry geometry = LaunchGeometry.of(ir, args, grid, task, this);
         Object[] values = KernelArguments.values(ir, args);
         try (Arena a = Arena.ofConfined()) {
             int index = 0;
