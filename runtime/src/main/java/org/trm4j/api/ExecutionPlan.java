@@ -6,9 +6,11 @@ import org.trm4j.runtime.DeviceRuntime;
 import org.trm4j.runtime.KernelCache;
 import org.trm4j.runtime.ResidentArrays;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -71,41 +73,69 @@ public final class ExecutionPlan implements AutoCloseable {
 
     public Device getDevice() { return device(); }
 
-    /** Runs every graph once, in order. */
+    /**
+     * Runs every graph once, in order. Tasks are enqueued back to back; the host waits only where it needs results
+     * (before a copy to the host, and at the end), and kernel times are read from the devices' events afterwards.
+     */
     public ExecutionResult execute() {
         if (closed) throw new IllegalStateException("execution plan is closed");
         DeviceRuntime dev = device();
         ProfilerResult profile = new ProfilerResult();
         long t0 = System.nanoTime();
-        boolean first = executions == 0;
-        for (ImmutableTaskGraph g : graphs) {
-            for (TaskGraph.Step step : g.steps()) {
-                switch (step) {
-                    case TaskGraph.Transfer t when t.toDevice() -> {
-                        for (NativeArray a : t.arrays()) {
-                            ResidentArrays.Acquired how = acquire(dev, a, profile);
-                            if (how == ResidentArrays.Acquired.UPLOADED) continue;
-                            boolean wanted = t.mode() == DataTransferMode.EVERY_EXECUTION
-                                    || ((first || how == ResidentArrays.Acquired.SHARED) && t.mode() == DataTransferMode.FIRST_EXECUTION);
-                            // A first-use upload never overwrites what another plan computed on the device.
-                            boolean otherPlansNewer = how == ResidentArrays.Acquired.SHARED && ledger(dev).deviceNewer(a);
-                            if (wanted && !otherPlansNewer) ledger(dev).upload(a, timer(profile));
-                        }
-                    }
-                    case TaskGraph.Transfer t -> {
-                        if (t.mode() == DataTransferMode.EVERY_EXECUTION || (first && t.mode() == DataTransferMode.FIRST_EXECUTION))
-                            for (NativeArray a : t.arrays()) copyBack(a, profile);
-                    }
-                    case TaskGraph.Task task -> runTask(dev, g, task, profile);
-                }
-            }
+        List<Map.Entry<String, DeviceRuntime.Launch>> inFlight = new ArrayList<>();
+        boolean done = false;
+        try {
+            for (ImmutableTaskGraph g : graphs) run(dev, g, executions == 0, inFlight, profile);
+            drain(dev, inFlight, profile);
+            done = true;
+        } finally {
+            if (!done) try { dev.finish(); } catch (RuntimeException ignored) { } // the first failure is already on its way
         }
         executions++;
         profile.setTotal(System.nanoTime() - t0);
         return new ExecutionResult(this, profile);
     }
 
-    private void runTask(DeviceRuntime dev, ImmutableTaskGraph g, TaskGraph.Task task, ProfilerResult profile) {
+    private void run(DeviceRuntime dev, ImmutableTaskGraph g, boolean first, List<Map.Entry<String, DeviceRuntime.Launch>> inFlight,
+                     ProfilerResult profile) {
+        for (TaskGraph.Step step : g.steps()) {
+            switch (step) {
+                case TaskGraph.Transfer t when t.toDevice() -> {
+                    for (NativeArray a : t.arrays()) {
+                        ResidentArrays.Acquired how = acquire(dev, a, profile);
+                        if (how == ResidentArrays.Acquired.UPLOADED) continue;
+                        boolean wanted = t.mode() == DataTransferMode.EVERY_EXECUTION
+                                || ((first || how == ResidentArrays.Acquired.SHARED) && t.mode() == DataTransferMode.FIRST_EXECUTION);
+                        // A first-use upload never overwrites what another plan computed on the device.
+                        boolean otherPlansNewer = how == ResidentArrays.Acquired.SHARED && ledger(dev).deviceNewer(a);
+                        if (wanted && !otherPlansNewer) ledger(dev).upload(a, timer(profile));
+                    }
+                }
+                case TaskGraph.Transfer t -> {
+                    if (t.mode() == DataTransferMode.EVERY_EXECUTION || (first && t.mode() == DataTransferMode.FIRST_EXECUTION)) {
+                        drain(dev, inFlight, profile);
+                        for (NativeArray a : t.arrays()) copyBack(a, profile);
+                    }
+                }
+                case TaskGraph.Task task -> inFlight.add(Map.entry(g.getTaskGraphName() + "." + task.id(), enqueue(dev, g, task, profile)));
+            }
+        }
+    }
+
+    /** Waits for the tasks in flight and records their kernel times. */
+    private static void drain(DeviceRuntime dev, List<Map.Entry<String, DeviceRuntime.Launch>> inFlight, ProfilerResult profile) {
+        if (inFlight.isEmpty()) return;
+        try {
+            dev.finish();
+        } catch (RuntimeException e) {
+            throw new TaskFailedException("a task of " + inFlight.getFirst().getKey() + " .. " + inFlight.getLast().getKey()
+                    + " failed on " + dev.id() + ": " + e.getMessage(), e);
+        }
+        for (Map.Entry<String, DeviceRuntime.Launch> l : inFlight) profile.addKernel(l.getKey(), l.getValue().nanos());
+        inFlight.clear();
+    }
+
+    private DeviceRuntime.Launch enqueue(DeviceRuntime dev, ImmutableTaskGraph g, TaskGraph.Task task, ProfilerResult profile) {
         String name = g.getTaskGraphName() + "." + task.id();
         KernelCache.Entry entry = KernelCache.get(dev, task.method(),
                 relaxedMath || g.relaxedMath() ? CompileOptions.RELAXED : CompileOptions.STRICT);
@@ -119,7 +149,7 @@ public final class ExecutionPlan implements AutoCloseable {
                 ledger.launchedWith(a);
             }
         try {
-            profile.addKernel(name, dev.launch(kernel, args, scheduler.get(name)));
+            return dev.enqueue(kernel, args, scheduler.get(name));
         } catch (RuntimeException e) {
             throw new TaskFailedException("task " + name + " (" + task.method().getDeclaringClass().getName() + "."
                     + task.method().getName() + ") failed on " + dev.id() + ": " + e.getMessage(), e);

@@ -48,6 +48,29 @@ public final class OpenClDevice implements DeviceRuntime {
     private MemorySegment queue;
     private final Map<NativeArray, MemorySegment> buffers = new IdentityHashMap<>();
     private final List<OpenClKernel> kernels = new ArrayList<>();
+    /** How often the host has waited for kernels (a synchronous launch or a {@link #finish} with kernels in flight). */
+    private long kernelWaits;
+    /** Kernels enqueued by {@link #enqueue} and not yet waited for, in queue order. */
+    private final List<PendingLaunch> pending = new ArrayList<>();
+
+    /** An enqueued kernel: its event until {@link #finish}, then its time. */
+    private static final class PendingLaunch implements Launch {
+        final String task;
+        final MemorySegment event;
+        final long wallStart;
+        long nanos = -1;
+
+        PendingLaunch(String task, MemorySegment event, long wallStart) {
+            this.task = task;
+            this.event = event;
+            this.wallStart = wallStart;
+        }
+
+        @Override public long nanos() {
+            if (nanos < 0) throw new IllegalStateException(task + " has not been waited for (finish() the device first)");
+            return nanos;
+        }
+    }
 
     public OpenClDevice(OpenCl cl, MemorySegment platform, MemorySegment device, String id) {
         this.cl = cl;
@@ -218,13 +241,63 @@ public final class OpenClDevice implements DeviceRuntime {
     // ---- launch ----
 
     @Override public long launch(CompiledKernel kernel, Object[] args, WorkerGrid grid) {
-        if (!(kernel instanceof OpenClKernel k) || k.device != this)
-            throw new IllegalArgumentException(kernel + " was not compiled for " + id);
+        OpenClKernel k = own(kernel);
         synchronized (this) {
             k.requireNotReleased();
             boolean aliased = KernelArguments.hasAliasedArrays(k.ir(), args);
             return launch(aliased ? aliasedKernel(k) : k.kernelHandle(), k.ir(), args, grid);
         }
+    }
+
+    @Override public Launch enqueue(CompiledKernel kernel, Object[] args, WorkerGrid grid) {
+        OpenClKernel k = own(kernel);
+        synchronized (this) {
+            k.requireNotReleased();
+            boolean aliased = KernelArguments.hasAliasedArrays(k.ir(), args);
+            return enqueue(aliased ? aliasedKernel(k) : k.kernelHandle(), k.ir(), args, grid);
+        }
+    }
+
+    private OpenClKernel own(CompiledKernel kernel) {
+        if (!(kernel instanceof OpenClKernel k) || k.device != this) throw new IllegalArgumentException(kernel + " was not compiled for " + id);
+        return k;
+    }
+
+    /**
+     * {@link #launch(MemorySegment, Kernel, Object[], WorkerGrid)} without the wait: the event is kept until
+     * {@link #finish}. A bounds-checked kernel runs synchronously (its error array is read right after it).
+     */
+    public synchronized Launch enqueue(MemorySegment clKernel, Kernel ir, Object[] args, WorkerGrid grid) {
+        if (ir.checkedAccesses != null) {
+            long nanos = launch(clKernel, ir, args, grid);
+            return () -> nanos;
+        }
+        long t0 = System.nanoTime();
+        PendingLaunch p = new PendingLaunch(KernelArguments.kernelName(ir), enqueueOnce(clKernel, ir, args, grid), t0);
+        pending.add(p);
+        return p;
+    }
+
+    /** How often the host has waited for kernels on this device: once per finish() with kernels in flight, once per launch(). */
+    public synchronized long kernelWaits() { return kernelWaits; }
+
+    @Override public synchronized void finish() {
+        if (pending.isEmpty()) return;
+        kernelWaits++;
+        OpenClException first = null;
+        for (PendingLaunch p : pending) {
+            try {
+                cl.waitForEvent(p.event);
+                p.nanos = cl.eventDurationNanos(p.event);
+            } catch (OpenClException e) {
+                if (first == null) first = new OpenClException(e.call() + " for " + p.task + " on " + id, e.code());
+                p.nanos = System.nanoTime() - p.wallStart;
+            } finally {
+                cl.releaseEvent(p.event);
+            }
+        }
+        pending.clear();
+        if (first != null) throw first;
     }
 
     /**
@@ -237,6 +310,20 @@ public final class OpenClDevice implements DeviceRuntime {
     }
 
     private long launchOnce(MemorySegment clKernel, Kernel ir, Object[] args, WorkerGrid grid) {
+        kernelWaits++;
+        long t0 = System.nanoTime();
+        MemorySegment ev = enqueueOnce(clKernel, ir, args, grid);
+        try {
+            cl.waitForEvent(ev);
+        } catch (OpenClException e) {
+            cl.releaseEvent(ev); // the command failed: its event must not leak
+            throw new OpenClException(e.call() + " for " + KernelArguments.kernelName(ir) + " on " + id, e.code());
+        }
+        return finished(ev, t0);
+    }
+
+    /** Sets the arguments and enqueues the kernel; returns its event (the caller waits and releases it). */
+    private MemorySegment enqueueOnce(MemorySegment clKernel, Kernel ir, Object[] args, WorkerGrid grid) {
         String task = KernelArguments.kernelName(ir);
         LaunchGeometry geometry = LaunchGeometry.of(ir, args, grid, task, this);
         Object[] values = KernelArguments.values(ir, args);
@@ -264,21 +351,12 @@ public final class OpenClDevice implements DeviceRuntime {
                 }
             }
         }
-        long t0 = System.nanoTime();
-        MemorySegment ev;
         try {
-            ev = cl.enqueueNDRangeKernel(queue(), clKernel, geometry.global(), geometry.local());
+            return cl.enqueueNDRangeKernel(queue(), clKernel, geometry.global(), geometry.local());
         } catch (OpenClException e) {
             throw new OpenClException(e.call() + " for " + task + " with " + geometry + " on " + id
                     + " (max work-group size " + info.maxWorkGroupSize() + ")", e.code());
         }
-        try {
-            cl.waitForEvent(ev);
-        } catch (OpenClException e) {
-            cl.releaseEvent(ev); // the command failed: its event must not leak
-            throw new OpenClException(e.call() + " for " + task + " with " + geometry + " on " + id, e.code());
-        }
-        return finished(ev, t0);
     }
 
     private MemorySegment aliasedKernel(OpenClKernel k) {
@@ -305,6 +383,7 @@ public final class OpenClDevice implements DeviceRuntime {
 
     @Override public synchronized void close() {
         Cleanup cleanup = new Cleanup();
+        cleanup.run(this::finish);
         cleanup.run(() -> DeviceRuntime.closing(this));
         for (MemorySegment b : buffers.values()) cleanup.run(() -> cl.releaseMemObject(b));
         buffers.clear();

@@ -132,14 +132,28 @@ public final class SpirvDevice implements DeviceRuntime {
 
     // ---- launch ----
 
+    // SPIR-V parameters carry no NoAlias decoration, so one array passed twice needs no second build.
     @Override public long launch(CompiledKernel kernel, Object[] args, WorkerGrid grid) {
-        if (!(kernel instanceof SpirvKernel k) || k.device != this)
-            throw new IllegalArgumentException(kernel + " was not compiled for " + id());
+        SpirvKernel k = own(kernel);
         synchronized (this) {
             k.requireNotReleased();
-            // SPIR-V parameters carry no NoAlias decoration, so one array passed twice needs no second build.
             return cl.launch(k.kernelHandle(), k.ir(), args, grid);
         }
+    }
+
+    @Override public Launch enqueue(CompiledKernel kernel, Object[] args, WorkerGrid grid) {
+        SpirvKernel k = own(kernel);
+        synchronized (this) {
+            k.requireNotReleased();
+            return cl.enqueue(k.kernelHandle(), k.ir(), args, grid);
+        }
+    }
+
+    @Override public void finish() { cl.finish(); }
+
+    private SpirvKernel own(CompiledKernel kernel) {
+        if (!(kernel instanceof SpirvKernel k) || k.device != this) throw new IllegalArgumentException(kernel + " was not compiled for " + id());
+        return k;
     }
 
     // ---- lifetime ----
