@@ -10,6 +10,7 @@ import org.trm4j.jit.ir.Param;
 import org.trm4j.jit.ir.Terminator;
 import org.trm4j.jit.ir.Type;
 import org.trm4j.jit.ir.Value;
+import org.trm4j.jit.lower.JavaSemantics;
 import org.trm4j.jit.opencl.OpenClRenderer;
 
 import java.util.ArrayList;
@@ -27,19 +28,19 @@ import java.util.StringJoiner;
  *
  * <p>Shape of the output, which mirrors the OpenCL C renderer's so that both compute the same:
  * the kernel's parameters are, in order, a CrossWorkgroup pointer plus a hidden 32-bit length for
- * every array, and the scalars (a boolean travels as an int). Every IR register is a Function-storage
+ * every array, and the scalars. Every IR register is a Function-storage
  * OpVariable read with OpLoad and written with OpStore (always valid SSA; drivers promote them to
  * registers); every IR block is one OpLabel, in reverse post-order so that dominators come first;
  * branches are plain OpBranch/OpBranchConditional, since the Kernel capability does not require
  * structured control flow. Work-item queries load {@code v3ulong} built-in Input variables. Local
- * arrays are Workgroup variables of array type. Java semantics the instructions lack are emitted by
- * {@link SpirvJavaMath}.
+ * arrays are Workgroup variables of array type. It renders the output of {@link JavaSemantics};
+ * {@link SpirvJavaMath} picks the instruction for each operation.
  */
 public final class SpirvRenderer {
     private SpirvRenderer() {}
 
     /** The module's bytes (little-endian words). */
-    public static byte[] render(Kernel k) { return new Emitter(k).emit(); }
+    public static byte[] render(Kernel k) { return new Emitter(JavaSemantics.lower(k, "SPIR-V", JavaSemantics.SPIRV)).emit(); }
 
     /** The entry point name, which clCreateKernel takes: the same name the OpenCL C renderer gives the kernel. */
     public static String entryPointName(Kernel k) { return OpenClRenderer.functionName(k); }
@@ -80,7 +81,7 @@ public final class SpirvRenderer {
                         paramTypes.add(m.pointerType(Spv.StorageClass.CrossWorkgroup, c.type(a.elementType())));
                         paramTypes.add(c.type(Type.INT));
                     }
-                    case Param.Scalar s -> paramTypes.add(c.type(s.reg().type() == Type.BOOL ? Type.INT : s.reg().type()));
+                    case Param.Scalar s -> paramTypes.add(c.type(s.reg().type()));
                 }
             }
             for (LocalArray l : k.localArrays) {
@@ -113,8 +114,7 @@ public final class SpirvRenderer {
                         int v = c.op(Spv.Op.FunctionParameter, paramTypes.get(index++));
                         m.name(v, s.name());
                         // Registers are mutable, so a parameter is copied into its register, not aliased.
-                        paramStores.add(() -> store(s.reg(), s.reg().type() == Type.BOOL
-                                ? c.op(Spv.Op.INotEqual, c.boolType(), v, c.constant(Type.INT, 0)) : v));
+                        paramStores.add(() -> store(s.reg(), v));
                     }
                 }
             }
@@ -202,11 +202,12 @@ public final class SpirvRenderer {
         private void instr(Instr i) {
             switch (i) {
                 case Instr.Move mv -> store(mv.dst(), value(mv.src()));
-                case Instr.Binary b -> store(b.dst(), math.binary(b.op(), b.dst().type(), value(b.a()), value(b.b()), constantOf(b.b())));
+                case Instr.Binary b -> store(b.dst(), math.binary(b.op(), b.dst().type(), value(b.a()), value(b.b())));
                 case Instr.Unary u -> store(u.dst(), u.op() == Op.Unary.NOT
                         ? c.op(Spv.Op.LogicalNot, c.boolType(), value(u.a()))
                         : math.negate(u.dst().type(), value(u.a())));
                 case Instr.Convert cv -> store(cv.dst(), math.convert(cv.src().type(), cv.dst().type(), value(cv.src())));
+                case Instr.Bitcast bc -> store(bc.dst(), c.op(Spv.Op.Bitcast, c.type(bc.dst().type()), value(bc.src())));
                 case Instr.Compare cmp -> store(cmp.dst(), math.compare(cmp.cond(), cmp.a().type(), cmp.unordered(), value(cmp.a()), value(cmp.b())));
                 case Instr.Select s -> store(s.dst(), c.op(Spv.Op.Select, c.type(s.dst().type()), value(s.cond()), value(s.a()), value(s.b())));
                 case Instr.Call call -> store(call.dst(), call(call));
@@ -256,11 +257,6 @@ public final class SpirvRenderer {
                 case FLOAT -> m.constantFloat(((Number) v).floatValue());
                 case DOUBLE -> m.constantDouble(((Number) v).doubleValue());
             };
-        }
-
-        private static Long constantOf(Value v) {
-            if (v instanceof Value.Const cst && cst.value() instanceof Number n) return n.longValue();
-            return null;
         }
 
         // ---- memory ----
@@ -342,10 +338,7 @@ public final class SpirvRenderer {
          * execution scope and memory scope, sequentially consistent over both local and global memory
          * (kernels may share data through global memory inside a work-group too).
          */
-        private void barrier(Instr.Barrier b) {
-            if (b.scope() == Op.BarrierScope.GLOBAL)
-                throw unsupported("globalBarrier() has no SPIR-V equivalent for OpenCL: only the work-items of one "
-                        + "work-group can be synchronised. Split the kernel into two tasks at the barrier, or run it on the java backend");
+        private void barrier(Instr.Barrier b) { // JavaSemantics refuses grid-wide ones for SPIR-V
             int scope = c.constant(Type.INT, Spv.Scope.Workgroup);
             int semantics = c.constant(Type.INT, Spv.MemorySemantics.SequentiallyConsistent
                     | Spv.MemorySemantics.WorkgroupMemory | Spv.MemorySemantics.CrossWorkgroupMemory);
