@@ -1,5 +1,6 @@
 package org.trm4j.jit.opencl;
 
+import org.trm4j.jit.KernelAbi;
 import org.trm4j.jit.ir.ArrayRef;
 import org.trm4j.jit.ir.Block;
 import org.trm4j.jit.ir.Instr;
@@ -26,8 +27,8 @@ import static org.trm4j.jit.opencl.OpenClLiterals.type;
  *
  * <p>Shape of the output: every register is a local variable declared at the top, every block a
  * label, every jump a {@code goto} (javac's CFGs are reducible, but goto needs no structuring and
- * is always correct). Array parameters are {@code __global T* restrict name} followed by a hidden
- * {@code const int name_len}; local arrays are {@code __local} arrays at kernel scope.
+ * is always correct). Parameters follow {@link KernelAbi}: an array is {@code __global T* restrict name}
+ * followed by a hidden {@code const int name_len}; local arrays are {@code __local} arrays at kernel scope.
  *
  * <p>It renders the output of {@link JavaSemantics} (shift masks, division guards, saturating
  * conversions, Math.min/max/pow, unordered compares are IR by then). What is left is C's own trap:
@@ -75,18 +76,20 @@ public final class OpenClRenderer {
             String fn = names.claim(k.name);
             List<String> params = new ArrayList<>();
             Map<Value.Reg, String> scalars = new java.util.LinkedHashMap<>();
-            for (Param p : k.params) {
-                switch (p) {
-                    case Param.Array a -> {
+            for (KernelAbi.Slot slot : KernelAbi.slots(k)) {
+                switch (slot) {
+                    case KernelAbi.Buffer(var i, var a) -> {
                         String n = names.claim(a.name());
-                        String len = names.claim(a.name() + "_len");
                         arrayNames.put(a, n);
-                        lengthNames.put(a, len);
                         noteType(a.elementType());
                         params.add("__global " + type(a.elementType()) + "*" + (restrict ? " restrict " : " ") + n);
+                    }
+                    case KernelAbi.Length(var i, var a) -> {
+                        String len = names.claim(a.name() + "_len");
+                        lengthNames.put(a, len);
                         params.add("const int " + len);
                     }
-                    case Param.Scalar s -> {
+                    case KernelAbi.Scalar(var i, var s) -> {
                         String n = names.claim(s.name());
                         params.add("const " + type(s.reg().type()) + " " + n);
                         scalars.put(s.reg(), n);

@@ -1,5 +1,6 @@
 package org.trm4j.jit.ptx;
 
+import org.trm4j.jit.KernelAbi;
 import org.trm4j.jit.ir.ArrayRef;
 import org.trm4j.jit.ir.Block;
 import org.trm4j.jit.ir.Instr;
@@ -27,9 +28,9 @@ import static org.trm4j.jit.ptx.PtxTypes.bits;
  * Renders a kernel's IR as a PTX module with one {@code .visible .entry}.
  *
  * <p>Shape of the output: one typed virtual register per IR register (plus temporaries), every
- * block a label, every jump a {@code bra}. Array parameters are {@code .param .u64} pointers, each
- * followed by a hidden {@code .param .u32 <name>_len} (the launch passes the element count, as for
- * OpenCL); local arrays are {@code .shared} arrays of the entry.
+ * block a label, every jump a {@code bra}. Parameters follow {@link KernelAbi}: array parameters are
+ * {@code .param .u64} pointers, each followed by a hidden {@code .param .u32 <name>_len}; local arrays
+ * are {@code .shared} arrays of the entry.
  *
  * <p>It renders the output of {@link JavaSemantics} (shift masks, division guards, saturating
  * conversions, Math.min/max/pow are IR by then; PTX keeps its unordered compares, {@code setp.ltu}...).
@@ -76,25 +77,28 @@ public final class PtxRenderer {
             for (Value.Reg r : k.regs) regNames.put(r.id(), regs.fresh(r.type()));
             for (Value.Reg r : k.regs)
                 prologue.append(line("mov" + arith(r.type()) + " " + reg(r) + ", " + zero(r.type()) + ";  // " + r));
-            for (Param p : k.params) {
-                String pn = names.claim("param_" + p.javaIndex() + "_" + p.name());
-                switch (p) {
-                    case Param.Array a -> {
-                        String len = names.claim(pn + "_len");
+            String pn = null;
+            for (KernelAbi.Slot slot : KernelAbi.slots(k)) {
+                switch (slot) {
+                    case KernelAbi.Buffer(var i, var a) -> {
+                        pn = names.claim("param_" + a.javaIndex() + "_" + a.name());
                         params.add(".param .u64 " + pn);
-                        params.add(".param .u32 " + len);
                         String raw = regs.fresh(PtxTypes.RegClass.B64), base = regs.fresh(PtxTypes.RegClass.B64);
-                        String lr = regs.fresh(PtxTypes.RegClass.B32);
                         prologue.append(line("ld.param.u64 " + raw + ", [" + pn + "];"));
                         prologue.append(line("cvta.to.global.u64 " + base + ", " + raw + ";  // " + a.name() + " (" + a.elementType() + "[])"));
-                        prologue.append(line("ld.param.u32 " + lr + ", [" + len + "];"));
                         arrayBase.put(a, base);
+                    }
+                    case KernelAbi.Length(var i, var a) -> {
+                        String len = names.claim(pn + "_len"), lr = regs.fresh(PtxTypes.RegClass.B32);
+                        params.add(".param .u32 " + len);
+                        prologue.append(line("ld.param.u32 " + lr + ", [" + len + "];"));
                         lengthRegs.put(a, lr);
                     }
-                    case Param.Scalar s -> {
+                    case KernelAbi.Scalar(var i, var s) -> {
+                        String n = names.claim("param_" + s.javaIndex() + "_" + s.name());
                         Type t = s.reg().type();
-                        params.add(".param " + PtxTypes.declaration(t) + " " + pn);
-                        prologue.append(line("ld.param" + PtxTypes.declaration(t) + " " + reg(s.reg()) + ", [" + pn + "];"));
+                        params.add(".param " + PtxTypes.declaration(t) + " " + n);
+                        prologue.append(line("ld.param" + PtxTypes.declaration(t) + " " + reg(s.reg()) + ", [" + n + "];"));
                     }
                 }
             }

@@ -1,5 +1,6 @@
 package org.trm4j.jit.spirv;
 
+import org.trm4j.jit.KernelAbi;
 import org.trm4j.jit.ir.ArrayRef;
 import org.trm4j.jit.ir.Block;
 import org.trm4j.jit.ir.Instr;
@@ -27,8 +28,8 @@ import java.util.StringJoiner;
  * {@code OpExtInstImport "OpenCL.std"}, one kernel entry point with {@code ContractionOff}.
  *
  * <p>Shape of the output, which mirrors the OpenCL C renderer's so that both compute the same:
- * the kernel's parameters are, in order, a CrossWorkgroup pointer plus a hidden 32-bit length for
- * every array, and the scalars. Every IR register is a Function-storage
+ * the kernel's parameters follow {@link KernelAbi}: a CrossWorkgroup pointer plus a hidden 32-bit
+ * length for every array, and the scalars. Every IR register is a Function-storage
  * OpVariable read with OpLoad and written with OpStore (always valid SSA; drivers promote them to
  * registers); every IR block is one OpLabel, in reverse post-order so that dominators come first;
  * branches are plain OpBranch/OpBranchConditional, since the Kernel capability does not require
@@ -73,16 +74,15 @@ public final class SpirvRenderer {
             m.capability(Spv.Capability.Int64); // built-ins are 64-bit (size_t) under Physical64
             m.debug.emit(Spv.Op.Source, Spv.SOURCE_LANGUAGE_OPENCL_C, Spv.SOURCE_VERSION_OPENCL_C_1_2);
 
-            // Parameter types, in the order the launch sets the arguments: array, its length, ... scalars.
+            // Parameter types, in the order the launch sets the arguments (KernelAbi).
+            List<KernelAbi.Slot> slots = KernelAbi.slots(k);
             List<Integer> paramTypes = new ArrayList<>();
-            for (Param p : k.params) {
-                switch (p) {
-                    case Param.Array a -> {
-                        paramTypes.add(m.pointerType(Spv.StorageClass.CrossWorkgroup, c.type(a.elementType())));
-                        paramTypes.add(c.type(Type.INT));
-                    }
-                    case Param.Scalar s -> paramTypes.add(c.type(s.reg().type()));
-                }
+            for (KernelAbi.Slot slot : slots) {
+                paramTypes.add(switch (slot) {
+                    case KernelAbi.Buffer b -> m.pointerType(Spv.StorageClass.CrossWorkgroup, c.type(b.param().elementType()));
+                    case KernelAbi.Length l -> c.type(Type.INT);
+                    case KernelAbi.Scalar s -> c.type(s.param().reg().type());
+                });
             }
             for (LocalArray l : k.localArrays) {
                 int arrayType = m.arrayType(c.type(l.elementType()), Math.max(1, l.length()));
@@ -99,19 +99,12 @@ public final class SpirvRenderer {
 
             // Parameters.
             List<Runnable> paramStores = new ArrayList<>();
-            int index = 0;
-            for (Param p : k.params) {
-                switch (p) {
-                    case Param.Array a -> {
-                        int ptr = c.op(Spv.Op.FunctionParameter, paramTypes.get(index++));
-                        int len = c.op(Spv.Op.FunctionParameter, paramTypes.get(index++));
-                        m.name(ptr, a.name());
-                        m.name(len, a.name() + "_len");
-                        arrays.put(a, ptr);
-                        lengths.put(a, len);
-                    }
-                    case Param.Scalar s -> {
-                        int v = c.op(Spv.Op.FunctionParameter, paramTypes.get(index++));
+            for (int i = 0; i < slots.size(); i++) {
+                int v = c.op(Spv.Op.FunctionParameter, paramTypes.get(i));
+                switch (slots.get(i)) {
+                    case KernelAbi.Buffer(var index, var a) -> { m.name(v, a.name()); arrays.put(a, v); }
+                    case KernelAbi.Length(var index, var a) -> { m.name(v, a.name() + "_len"); lengths.put(a, v); }
+                    case KernelAbi.Scalar(var index, var s) -> {
                         m.name(v, s.name());
                         // Registers are mutable, so a parameter is copied into its register, not aliased.
                         paramStores.add(() -> store(s.reg(), v));
