@@ -31,6 +31,7 @@ public final class ExecutionPlan implements AutoCloseable {
     private GridScheduler scheduler = new GridScheduler();
     private boolean profiling;
     private boolean relaxedMath;
+    private boolean boundsChecks;
     private long executions;
     /** The arrays this plan holds on {@link #device} (the ledger may drop them when the device is closed). */
     private final Set<NativeArray> held = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -70,6 +71,15 @@ public final class ExecutionPlan implements AutoCloseable {
     public ExecutionPlan withoutProfiler() { profiling = false; return this; }
 
     public boolean isProfiling() { return profiling; }
+
+    /**
+     * Compiles this plan's kernels with a check on every array access, so that an index out of range fails
+     * the task with {@link KernelIndexOutOfBoundsException} (kernel, array, index, length) instead of corrupting
+     * device memory; as {@code -Dtrm.checkBounds=true} does for every plan. Slower: for debugging.
+     */
+    public ExecutionPlan withBoundsChecks() { boundsChecks = true; return this; }
+
+    public ExecutionPlan withoutBoundsChecks() { boundsChecks = false; return this; }
 
     public Device getDevice() { return device(); }
 
@@ -137,8 +147,7 @@ public final class ExecutionPlan implements AutoCloseable {
 
     private DeviceRuntime.Launch enqueue(DeviceRuntime dev, ImmutableTaskGraph g, TaskGraph.Task task, ProfilerResult profile) {
         String name = g.getTaskGraphName() + "." + task.id();
-        KernelCache.Entry entry = KernelCache.get(dev, task.method(),
-                relaxedMath || g.relaxedMath() ? CompileOptions.RELAXED : CompileOptions.STRICT);
+        KernelCache.Entry entry = KernelCache.get(dev, task.method(), new CompileOptions(relaxedMath || g.relaxedMath(), boundsChecks));
         if (entry.fresh()) profile.addJit(entry.kernel().compileNanos());
         CompiledKernel kernel = entry.kernel();
         Object[] args = task.args().toArray();

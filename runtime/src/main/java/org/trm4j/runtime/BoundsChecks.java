@@ -11,8 +11,9 @@ import java.util.Arrays;
 import java.util.function.ToLongFunction;
 
 /**
- * The host half of the optional bounds-checked mode ({@code -Dtrm.checkBounds=true}): device backends
- * compile {@link DeviceIr}'s IR, which has a hidden error array when checks are on, and launch through
+ * The host half of the optional bounds-checked mode ({@code -Dtrm.checkBounds=true}, or an execution
+ * plan's {@code withBoundsChecks()}): device backends compile {@link DeviceIr}'s IR, which has a hidden error
+ * array when checks are on, and launch through
  * {@link #launch}, which supplies that array, reads it back and throws what Java would have thrown.
  */
 public final class BoundsChecks {
@@ -21,12 +22,11 @@ public final class BoundsChecks {
     /** The system property that turns the checks on for kernels compiled afterwards. */
     public static final String PROPERTY = "trm.checkBounds";
 
+    /** Whether the system property asks every kernel compiled from now on to be checked. */
     public static boolean requested() { return Boolean.getBoolean(PROPERTY); }
 
-    /** {@code k} (the IR of {@code method}) as it is, or a checked copy when checks are requested. */
-    static Kernel checked(Kernel k, Method method) {
-        return requested() ? BoundsCheckPass.apply(k, method.getParameterCount()) : k;
-    }
+    /** A checked copy of {@code k}, the IR of {@code method}. */
+    static Kernel checked(Kernel k, Method method) { return BoundsCheckPass.apply(k, method.getParameterCount()); }
 
     /**
      * Runs {@code launch} with the task's arguments, plus a zeroed error array when {@code ir} is checked;

@@ -5,8 +5,9 @@ package org.trm4j.runtime;
  *
  * @param relaxedMath contract float multiply-adds into fused multiply-adds (one rounding instead of two): faster
  *                    (a matmul's peak doubles), no longer bit-identical to Java. Strict by default.
+ * @param boundsChecks every array access checked, the first violation thrown as Java would (slower; for finding bugs)
  */
-public record CompileOptions(boolean relaxedMath) {
-    public static final CompileOptions STRICT = new CompileOptions(false);
-    public static final CompileOptions RELAXED = new CompileOptions(true);
+public record CompileOptions(boolean relaxedMath, boolean boundsChecks) {
+    public static final CompileOptions STRICT = new CompileOptions(false, false);
+    public static final CompileOptions RELAXED = new CompileOptions(true, false);
 }

@@ -12,11 +12,12 @@ public final class DeviceIr {
 
     /**
      * The front end's shared IR (only to be read), or a rewritten copy: multiply-adds contracted under
-     * {@link CompileOptions#relaxedMath()}, every array access checked under {@code -Dtrm.checkBounds=true}.
+     * {@link CompileOptions#relaxedMath()}, every array access checked under {@link CompileOptions#boundsChecks()}
+     * or {@code -Dtrm.checkBounds=true}.
      */
     public static Kernel of(Method method, CompileOptions options) {
         Kernel k = KernelCompiler.compile(method);
         if (options.relaxedMath()) k = ContractMultiplyAdd.apply(k);
-        return BoundsChecks.checked(k, method);
+        return options.boundsChecks() || BoundsChecks.requested() ? BoundsChecks.checked(k, method) : k;
     }
 }

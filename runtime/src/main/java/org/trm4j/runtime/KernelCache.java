@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class KernelCache {
     private KernelCache() {}
 
+    /** Strict and relaxed, checked and unchecked builds of one kernel are different kernels. */
     private record Key(String device, Method method, CompileOptions options) {}
 
     /** A cached kernel and whether this call compiled it. */
@@ -17,7 +18,9 @@ public final class KernelCache {
 
     public static Entry get(DeviceRuntime device, Method method) { return get(device, method, CompileOptions.STRICT); }
 
-    public static Entry get(DeviceRuntime device, Method method, CompileOptions options) {
+    public static Entry get(DeviceRuntime device, Method method, CompileOptions asked) {
+        // The system property turns checks on for every kernel compiled from now on.
+        CompileOptions options = BoundsChecks.requested() && !asked.boundsChecks() ? new CompileOptions(asked.relaxedMath(), true) : asked;
         Key key = new Key(device.id(), method, options);
         CompiledKernel k = CACHE.get(key);
         if (k != null) return new Entry(k, false);
