@@ -283,7 +283,8 @@ public final class TrainCommand implements Runnable {
         try {
             return device == null ? Devices.defaultDevice() : Devices.get(device);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--device " + device + ": " + e.getMessage(), e);
+            // the first line: the runtime adds a line per backend without devices
+            throw new IllegalArgumentException("--device " + device + ": " + e.getMessage().lines().findFirst().orElse(""), e);
         }
     }
 
