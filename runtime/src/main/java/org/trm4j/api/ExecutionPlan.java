@@ -32,7 +32,10 @@ public final class ExecutionPlan implements AutoCloseable {
     private boolean profiling;
     private boolean relaxedMath;
     private boolean boundsChecks;
-    private long executions;
+    /** Executions of each graph so far (FIRST_EXECUTION transfers happen on a graph's own first one). */
+    private final long[] executions;
+    /** The graph {@link #execute()} runs, or -1 for all of them in order. */
+    private int selected = -1;
     /** The arrays this plan holds on {@link #device} (the ledger may drop them when the device is closed). */
     private final Set<NativeArray> held = Collections.newSetFromMap(new IdentityHashMap<>());
     private boolean closed;
@@ -40,14 +43,30 @@ public final class ExecutionPlan implements AutoCloseable {
     public ExecutionPlan(ImmutableTaskGraph... graphs) {
         if (graphs.length == 0) throw new IllegalArgumentException("an execution plan needs at least one task graph");
         this.graphs = List.of(graphs);
+        this.executions = new long[graphs.length];
     }
+
+    /**
+     * Makes {@link #execute()} run only graph {@code index} (TornadoVM's withGraph): graphs of one plan share their
+     * device buffers, so a step can be split into graphs run in any order. FIRST_EXECUTION transfers happen on a
+     * graph's own first execution, and only for arrays not yet on the device.
+     */
+    public ExecutionPlan withGraph(int index) {
+        if (index < 0 || index >= graphs.size())
+            throw new IndexOutOfBoundsException("graph " + index + " of a plan with " + graphs.size() + " graph(s)");
+        selected = index;
+        return this;
+    }
+
+    /** Makes {@link #execute()} run every graph again, in order (the default). */
+    public ExecutionPlan withAllGraphs() { selected = -1; return this; }
 
     /** Runs every task on {@code device}; buffers already on another device are freed there. */
     public ExecutionPlan withDevice(Device device) {
         if (!(device instanceof DeviceRuntime d)) throw new IllegalArgumentException("not a device of this runtime: " + device);
         if (this.device != null && this.device != d) freeBuffers();
         this.device = d;
-        executions = 0; // FIRST_EXECUTION data must be sent to the new device
+        java.util.Arrays.fill(executions, 0); // FIRST_EXECUTION data must be sent to the new device
         return this;
     }
 
@@ -84,8 +103,9 @@ public final class ExecutionPlan implements AutoCloseable {
     public Device getDevice() { return device(); }
 
     /**
-     * Runs every graph once, in order. Tasks are enqueued back to back; the host waits only where it needs results
-     * (before a copy to the host, and at the end), and kernel times are read from the devices' events afterwards.
+     * Runs every graph once, in order (or only the one chosen by {@link #withGraph}). Tasks are enqueued back to
+     * back; the host waits only where it needs results (before a copy to the host, and at the end), and kernel
+     * times are read from the devices' events afterwards.
      */
     public ExecutionResult execute() {
         if (closed) throw new IllegalStateException("execution plan is closed");
@@ -95,13 +115,13 @@ public final class ExecutionPlan implements AutoCloseable {
         List<Map.Entry<String, DeviceRuntime.Launch>> inFlight = new ArrayList<>();
         boolean done = false;
         try {
-            for (ImmutableTaskGraph g : graphs) run(dev, g, executions == 0, inFlight, profile);
+            for (int gi = 0; gi < graphs.size(); gi++)
+                if (selected < 0 || gi == selected) run(dev, graphs.get(gi), executions[gi]++ == 0, inFlight, profile);
             drain(dev, inFlight, profile);
             done = true;
         } finally {
             if (!done) try { dev.finish(); } catch (RuntimeException ignored) { } // the first failure is already on its way
         }
-        executions++;
         profile.setTotal(System.nanoTime() - t0);
         return new ExecutionResult(this, profile);
     }
@@ -116,9 +136,10 @@ public final class ExecutionPlan implements AutoCloseable {
                         if (how == ResidentArrays.Acquired.UPLOADED) continue;
                         boolean wanted = t.mode() == DataTransferMode.EVERY_EXECUTION
                                 || ((first || how == ResidentArrays.Acquired.SHARED) && t.mode() == DataTransferMode.FIRST_EXECUTION);
-                        // A first-use upload never overwrites what another plan computed on the device.
-                        boolean otherPlansNewer = how == ResidentArrays.Acquired.SHARED && ledger(dev).deviceNewer(a);
-                        if (wanted && !otherPlansNewer) ledger(dev).upload(a, timer(profile));
+                        // A first-execution upload never overwrites what kernels computed on the device since the last
+                        // copy (another plan's, or another graph's of this plan): the host copy is the stale one.
+                        boolean deviceNewer = t.mode() == DataTransferMode.FIRST_EXECUTION && ledger(dev).deviceNewer(a);
+                        if (wanted && !deviceNewer) ledger(dev).upload(a, timer(profile));
                     }
                 }
                 case TaskGraph.Transfer t -> {
