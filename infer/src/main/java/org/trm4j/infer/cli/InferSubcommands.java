@@ -1,0 +1,14 @@
+package org.trm4j.infer.cli;
+
+import org.trm4j.cli.SubcommandProvider;
+
+/** The `trm` subcommands of the infer module, one provider each (ServiceLoader lists them in META-INF/services). */
+public final class InferSubcommands {
+    private InferSubcommands() {}
+
+    /** `trm convert`. */
+    public static final class Convert implements SubcommandProvider {
+        @Override public String name() { return "convert"; }
+        @Override public Object command() { return new ConvertCommand(); }
+    }
+}
