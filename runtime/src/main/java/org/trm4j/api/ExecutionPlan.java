@@ -3,6 +3,7 @@ package org.trm4j.api;
 import org.trm4j.runtime.CompiledKernel;
 import org.trm4j.runtime.DeviceRuntime;
 import org.trm4j.runtime.KernelCache;
+import org.trm4j.runtime.ResidentArrays;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -14,6 +15,12 @@ import java.util.Set;
  * device between tasks and between executions; transfers follow each graph's {@link DataTransferMode}.
  * An array a task uses that no transferToDevice names is copied in when first allocated, so a kernel
  * always sees the host contents it was given. Closing the plan frees its device buffers.
+ *
+ * <p>Plans may share arrays, on one device or several: the device's {@link ResidentArrays} ledger keeps one
+ * buffer per array for all of them and knows which copy is current, so a plan starting to use an array that
+ * another plan computed on the device sees that result (its first-execution upload does not overwrite it), and
+ * closing a plan copies back what only the device held before freeing a buffer no other plan holds. Any mix
+ * of plans computes what the same kernels run one after another in plain Java would.
  */
 public final class ExecutionPlan implements AutoCloseable {
     private final List<ImmutableTaskGraph> graphs;
@@ -21,7 +28,8 @@ public final class ExecutionPlan implements AutoCloseable {
     private GridScheduler scheduler = new GridScheduler();
     private boolean profiling;
     private long executions;
-    private final Set<NativeArray> resident = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The arrays this plan holds on {@link #device} (the ledger may drop them when the device is closed). */
+    private final Set<NativeArray> held = Collections.newSetFromMap(new IdentityHashMap<>());
     private boolean closed;
 
     public ExecutionPlan(ImmutableTaskGraph... graphs) {
@@ -64,9 +72,13 @@ public final class ExecutionPlan implements AutoCloseable {
                 switch (step) {
                     case TaskGraph.Transfer t when t.toDevice() -> {
                         for (NativeArray a : t.arrays()) {
-                            boolean fresh = allocate(dev, a, profile);
-                            if (!fresh && (t.mode() == DataTransferMode.EVERY_EXECUTION || (first && t.mode() == DataTransferMode.FIRST_EXECUTION)))
-                                profile.addCopyIn(dev.copyToDevice(a), a.getNumBytes());
+                            ResidentArrays.Acquired how = acquire(dev, a, profile);
+                            if (how == ResidentArrays.Acquired.UPLOADED) continue;
+                            boolean wanted = t.mode() == DataTransferMode.EVERY_EXECUTION
+                                    || ((first || how == ResidentArrays.Acquired.SHARED) && t.mode() == DataTransferMode.FIRST_EXECUTION);
+                            // A first-use upload never overwrites what another plan computed on the device.
+                            boolean otherPlansNewer = how == ResidentArrays.Acquired.SHARED && ledger(dev).deviceNewer(a);
+                            if (wanted && !otherPlansNewer) ledger(dev).upload(a, timer(profile));
                         }
                     }
                     case TaskGraph.Transfer t -> {
@@ -88,8 +100,12 @@ public final class ExecutionPlan implements AutoCloseable {
         if (entry.fresh()) profile.addJit(entry.kernel().compileNanos());
         CompiledKernel kernel = entry.kernel();
         Object[] args = task.args().toArray();
+        ResidentArrays ledger = ledger(dev);
         for (Object o : args)
-            if (o instanceof NativeArray a) allocate(dev, a, profile);
+            if (o instanceof NativeArray a) {
+                acquire(dev, a, profile);
+                ledger.launchedWith(a);
+            }
         try {
             profile.addKernel(name, dev.launch(kernel, args, scheduler.get(name)));
         } catch (RuntimeException e) {
@@ -98,18 +114,27 @@ public final class ExecutionPlan implements AutoCloseable {
         }
     }
 
-    /** Allocates the device copy of {@code a} and copies it in if it is new; returns whether it was new. */
-    private boolean allocate(DeviceRuntime dev, NativeArray a, ProfilerResult profile) {
-        if (!resident.add(a)) return false;
-        dev.allocate(a);
-        profile.addCopyIn(dev.copyToDevice(a), a.getNumBytes());
-        return true;
+    /** Makes this plan hold {@code a} on the device (uploading it when no plan had it there). */
+    private ResidentArrays.Acquired acquire(DeviceRuntime dev, NativeArray a, ProfilerResult profile) {
+        ResidentArrays.Acquired how = ledger(dev).acquire(this, a, timer(profile));
+        held.add(a);
+        return how;
     }
 
     void copyBack(NativeArray a, ProfilerResult profile) {
-        if (!resident.contains(a))
+        if (!held.contains(a) || !ledger(device()).holds(this, a))
             throw new IllegalArgumentException("transferToHost: " + a + " is not on the device (no task or transfer of this plan used it yet)");
-        profile.addCopyOut(device().copyToHost(a), a.getNumBytes());
+        ledger(device()).download(a, timer(profile));
+    }
+
+    private static ResidentArrays ledger(DeviceRuntime dev) { return ResidentArrays.of(dev); }
+
+    private static ResidentArrays.CopyTimer timer(ProfilerResult profile) {
+        return new ResidentArrays.CopyTimer() {
+            @Override public void copiedIn(long nanos, long bytes) { profile.addCopyIn(nanos, bytes); }
+
+            @Override public void copiedOut(long nanos, long bytes) { profile.addCopyOut(nanos, bytes); }
+        };
     }
 
     private DeviceRuntime device() {
@@ -117,9 +142,19 @@ public final class ExecutionPlan implements AutoCloseable {
         return device;
     }
 
+    /** Lets go of every array this plan holds; the first failure is thrown after all were released. */
     private void freeBuffers() {
-        for (NativeArray a : resident) device.release(a);
-        resident.clear();
+        ResidentArrays ledger = ledger(device);
+        RuntimeException first = null;
+        for (NativeArray a : held) {
+            try {
+                ledger.release(this, a);
+            } catch (RuntimeException e) {
+                if (first == null) first = e; else first.addSuppressed(e);
+            }
+        }
+        held.clear();
+        if (first != null) throw first;
     }
 
     /** Frees this plan's device buffers (compiled kernels stay cached for other plans). */

@@ -11,8 +11,17 @@ import picocli.CommandLine.Option;
 final class DevicesCommand implements Runnable {
     @Option(names = {"-v", "--verbose"}, description = "Also list backends that found no device, and why.")
     boolean verbose;
+    @Option(names = "--check", description = "Run two demo kernels on every device and compare each with the java backend.")
+    boolean check;
+    @Option(names = "--size", defaultValue = "1048576", description = "Elements for --check (a multiple of 128; default ${DEFAULT-VALUE}).")
+    int size;
 
     @Override public void run() {
+        if (check) {
+            if (size <= 0 || size % 128 != 0) throw new IllegalArgumentException("--size must be a positive multiple of 128, got " + size);
+            new DeviceCheck(size).run();
+            return;
+        }
         System.out.printf("%-14s %-11s %-5s %8s %10s  %s%n", "ID", "TYPE", "CU", "MEM", "LOCAL", "NAME / BACKEND VERSION");
         for (Backend b : Backends.all()) {
             for (Device d : b.devices()) {

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The `trm` command line: one entry point, one small class per subcommand. */
 @Command(name = "trm", mixinStandardHelpOptions = true, version = "trm4j 0.1.0",
         description = "Tiny Recursive Model on GPUs, CPUs and the JVM: devices, kernels, demo.",
-        subcommands = {DevicesCommand.class, KernelsCommand.class, DemoCommand.class, BenchCommand.class})
+        subcommands = {DevicesCommand.class, KernelsCommand.class, BenchCommand.class})
 public final class Trm implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

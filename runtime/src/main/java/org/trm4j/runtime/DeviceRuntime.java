@@ -35,6 +35,22 @@ public interface DeviceRuntime extends Device, AutoCloseable {
     /** Frees the device copy of {@code array}, if any. */
     void release(NativeArray array);
 
-    /** Frees every buffer and compiled kernel of this device. */
+    /**
+     * Frees every buffer and compiled kernel of this device, releasing everything even when one release fails
+     * (the first failure is thrown). Starts with {@link #closing}. The device can be used again afterwards.
+     */
     @Override void close();
+
+    /**
+     * What every device's close() does first: device copies newer than their host arrays are copied back, and
+     * the device's buffer ledger and cached kernels are dropped, so later plans start from the host arrays and
+     * compile afresh instead of finding released kernels.
+     */
+    static void closing(DeviceRuntime device) {
+        try {
+            ResidentArrays.deviceClosing(device);
+        } finally {
+            KernelCache.evict(device);
+        }
+    }
 }

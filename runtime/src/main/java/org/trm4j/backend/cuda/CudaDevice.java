@@ -7,6 +7,7 @@ import org.trm4j.jit.frontend.KernelCompiler;
 import org.trm4j.jit.ir.Kernel;
 import org.trm4j.jit.ptx.PtxRenderer;
 import org.trm4j.jit.ptx.PtxTarget;
+import org.trm4j.runtime.Cleanup;
 import org.trm4j.runtime.CompiledKernel;
 import org.trm4j.runtime.DeviceRuntime;
 import org.trm4j.runtime.KernelArguments;
@@ -187,27 +188,30 @@ public final class CudaDevice implements DeviceRuntime {
     // ---- lifetime ----
 
     @Override public synchronized void close() {
+        Cleanup cleanup = new Cleanup();
+        cleanup.run(() -> DeviceRuntime.closing(this));
         if (context == null) {
             buffers.clear();
             kernels.clear();
+            cleanup.done();
             return;
         }
-        enter();
-        for (long b : buffers.values()) cu.free(b);
+        cleanup.run(this::enter);
+        for (long b : buffers.values()) cleanup.run(() -> cu.free(b));
         buffers.clear();
         for (CudaKernel k : kernels) {
             k.released = true;
-            cu.unloadModule(k.module);
+            cleanup.run(() -> cu.unloadModule(k.module));
         }
         kernels.clear();
-        if (startEvent != null) {
-            cu.destroyEvent(startEvent);
-            cu.destroyEvent(endEvent);
-            startEvent = endEvent = null;
-        }
-        cu.releasePrimaryContext(device);
+        MemorySegment start = startEvent, end = endEvent;
+        if (start != null) cleanup.run(() -> cu.destroyEvent(start));
+        if (end != null) cleanup.run(() -> cu.destroyEvent(end));
+        startEvent = endEvent = null;
+        cleanup.run(() -> cu.releasePrimaryContext(device));
         context = null;
         // A closed device can be used again: the next call retains the primary context anew.
+        cleanup.done();
     }
 
     @Override public String toString() {

@@ -152,5 +152,5 @@ final class JavaDevice implements DeviceRuntime {
         }
     }
 
-    @Override public void close() { org.trm4j.runtime.KernelCache.evict(this); }
+    @Override public void close() { DeviceRuntime.closing(this); }
 }

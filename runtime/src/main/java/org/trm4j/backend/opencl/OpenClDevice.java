@@ -7,6 +7,7 @@ import org.trm4j.jit.frontend.KernelCompiler;
 import org.trm4j.jit.ir.Kernel;
 import org.trm4j.jit.ir.Param;
 import org.trm4j.jit.opencl.OpenClRenderer;
+import org.trm4j.runtime.Cleanup;
 import org.trm4j.runtime.CompiledKernel;
 import org.trm4j.runtime.DeviceRuntime;
 import org.trm4j.runtime.KernelArguments;
@@ -265,7 +266,12 @@ public final class OpenClDevice implements DeviceRuntime {
             throw new OpenClException(e.call() + " for " + task + " with " + geometry + " on " + id
                     + " (max work-group size " + info.maxWorkGroupSize() + ")", e.code());
         }
-        cl.waitForEvent(ev);
+        try {
+            cl.waitForEvent(ev);
+        } catch (OpenClException e) {
+            cl.releaseEvent(ev); // the command failed: its event must not leak
+            throw new OpenClException(e.call() + " for " + task + " with " + geometry + " on " + id, e.code());
+        }
         return finished(ev, t0);
     }
 
@@ -292,19 +298,23 @@ public final class OpenClDevice implements DeviceRuntime {
     // ---- lifetime ----
 
     @Override public synchronized void close() {
-        for (MemorySegment b : buffers.values()) cl.releaseMemObject(b);
+        Cleanup cleanup = new Cleanup();
+        cleanup.run(() -> DeviceRuntime.closing(this));
+        for (MemorySegment b : buffers.values()) cleanup.run(() -> cl.releaseMemObject(b));
         buffers.clear();
         for (OpenClKernel k : kernels) {
-            k.release(cl);
-            if (k.aliasedKernel != null) cl.releaseKernel(k.aliasedKernel);
-            if (k.aliasedProgram != null) cl.releaseProgram(k.aliasedProgram);
+            cleanup.run(() -> k.release(cl));
+            if (k.aliasedKernel != null) cleanup.run(() -> cl.releaseKernel(k.aliasedKernel));
+            if (k.aliasedProgram != null) cleanup.run(() -> cl.releaseProgram(k.aliasedProgram));
         }
         kernels.clear();
-        if (queue != null) cl.releaseCommandQueue(queue);
-        if (context != null) cl.releaseContext(context);
+        MemorySegment q = queue, ctx = context;
+        if (q != null) cleanup.run(() -> cl.releaseCommandQueue(q));
+        if (ctx != null) cleanup.run(() -> cl.releaseContext(ctx));
         queue = null;
         context = null;
         // A closed device can be used again: the next call creates a fresh context.
+        cleanup.done();
     }
 
     @Override public String toString() {

@@ -13,7 +13,7 @@ import org.trm4j.jit.spirv.SpirvRenderer;
 import org.trm4j.jit.spirv.SpirvTools;
 import org.trm4j.runtime.CompiledKernel;
 import org.trm4j.runtime.DeviceRuntime;
-import org.trm4j.runtime.KernelCache;
+import org.trm4j.runtime.Cleanup;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.reflect.Method;
@@ -143,11 +143,13 @@ public final class SpirvDevice implements DeviceRuntime {
     // ---- lifetime ----
 
     @Override public synchronized void close() {
+        Cleanup cleanup = new Cleanup();
+        cleanup.run(() -> DeviceRuntime.closing(this));
         OpenCl bindings = cl.bindings();
-        for (SpirvKernel k : kernels) k.release(bindings);
+        for (SpirvKernel k : kernels) cleanup.run(() -> k.release(bindings));
         kernels.clear();
-        KernelCache.evict(this);
-        cl.close(); // buffers, queue, context; a later call makes fresh ones
+        cleanup.run(cl::close); // buffers, queue, context; a later call makes fresh ones
+        cleanup.done();
     }
 
     @Override public String toString() {

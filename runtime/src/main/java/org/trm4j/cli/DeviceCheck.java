@@ -1,19 +1,16 @@
 package org.trm4j.cli;
 
 import org.trm4j.api.*;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 import java.util.Random;
 
-/** `trm demo`: runs two small kernels on every device and checks each against the java backend. */
-@Command(name = "demo", description = "Run two demo kernels on every device and compare with the java backend.")
-final class DemoCommand implements Runnable {
-    @Option(names = "--size", defaultValue = "1048576", description = "Elements (a multiple of 128; default ${DEFAULT-VALUE}).")
-    int size;
+/** `trm devices --check`: runs two small kernels on every device and checks each against the java backend. */
+final class DeviceCheck {
+    private final int size;
 
-    @Override public void run() {
-        if (size <= 0 || size % 128 != 0) throw new IllegalArgumentException("--size must be a positive multiple of 128, got " + size);
+    DeviceCheck(int size) { this.size = size; }
+
+    void run() {
         Random rnd = new Random(42);
         float[] x0 = new float[size], y0 = new float[size];
         for (int i = 0; i < size; i++) { x0[i] = (float) rnd.nextGaussian(); y0[i] = (float) rnd.nextGaussian(); }
