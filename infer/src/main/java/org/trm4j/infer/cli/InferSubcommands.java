@@ -11,4 +11,10 @@ public final class InferSubcommands {
         @Override public String name() { return "convert"; }
         @Override public Object command() { return new ConvertCommand(); }
     }
+
+    /** `trm solve`. */
+    public static final class Solve implements SubcommandProvider {
+        @Override public String name() { return "solve"; }
+        @Override public Object command() { return new SolveCommand(); }
+    }
 }
