@@ -31,6 +31,19 @@ public final class TinySudokuModel {
                 .haltMaxSteps(4).build();
     }
 
+    private static Path trained;
+
+    /** The checkpoint, trained once per test JVM (in a temp file deleted at exit). */
+    public static synchronized Path checkpoint() throws IOException {
+        if (trained == null) {
+            Path f = java.nio.file.Files.createTempFile("tiny-sudoku4-", ".safetensors");
+            f.toFile().deleteOnExit();
+            train(f);
+            trained = f;
+        }
+        return trained;
+    }
+
     /** Trains and saves the checkpoint to {@code out}; fails when the model did not learn the puzzles. */
     public static void train(Path out) throws IOException {
         TrmConfig c = config();

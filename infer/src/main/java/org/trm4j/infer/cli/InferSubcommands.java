@@ -12,6 +12,12 @@ public final class InferSubcommands {
         @Override public Object command() { return new ConvertCommand(); }
     }
 
+    /** `trm eval`. */
+    public static final class Eval implements SubcommandProvider {
+        @Override public String name() { return "eval"; }
+        @Override public Object command() { return new EvalCommand(); }
+    }
+
     /** `trm solve`. */
     public static final class Solve implements SubcommandProvider {
         @Override public String name() { return "solve"; }

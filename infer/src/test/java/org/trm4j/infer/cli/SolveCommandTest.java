@@ -32,8 +32,7 @@ class SolveCommandTest {
 
     @BeforeAll
     static void train() throws Exception {
-        ckpt = dir.resolve("tiny.safetensors");
-        TinySudokuModel.train(ckpt);
+        ckpt = TinySudokuModel.checkpoint();
     }
 
     record Run(int code, String out, String err) {}
