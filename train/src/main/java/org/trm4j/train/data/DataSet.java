@@ -105,7 +105,7 @@ public final class DataSet implements Examples, AutoCloseable {
         if (!Files.isRegularFile(f)) throw new BadDataException(f + ": missing (the data set is incomplete)");
         long size = Files.size(f);
         if (size != bytes) throw new BadDataException(f + ": " + size + " bytes, metadata says " + bytes + " (corrupt or truncated data set)");
-        if (bytes == 0) return MemorySegment.NULL.reinterpret(0);
+        if (bytes == 0) return MemorySegment.ofArray(new byte[0]);
         try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
             return ch.map(FileChannel.MapMode.READ_ONLY, 0, bytes, arena);
         }
