@@ -96,51 +96,12 @@ public final class Checkpoint {
      */
     public static LoadResult load(Path path, Parameters p, boolean lenient) throws IOException {
         try (Safetensors.Reader r = Safetensors.open(path)) {
-            // Strip torch.compile's prefix.
-            Map<String, String> byName = new LinkedHashMap<>();   // our name -> name in the file
-            for (String fileName : r.entries().keySet()) {
-                String n = fileName.startsWith(ORIG_MOD) ? fileName.substring(ORIG_MOD.length()) : fileName;
-                String prev = byName.put(n, fileName);
-                if (prev != null) throw new IOException(path + ": tensor " + n + " appears twice (as " + prev + " and " + fileName + ")");
-            }
-            List<String> errors = new ArrayList<>();
-            // Model tensors: all required.
-            for (TensorSpec t : p.spec().tensors()) check(r, byName, t.name(), t, true, errors);
-            List<String> adam = p.spec().withRole(TensorSpec.Role.ADAM).stream().map(TensorSpec::name).toList();
-            boolean hasOpt = adam.stream().anyMatch(n -> byName.containsKey(OPT_EXP_AVG + n) || byName.containsKey(OPT_EXP_AVG_SQ + n));
-            boolean hasEma = adam.stream().anyMatch(n -> byName.containsKey(EMA + n));
-            if (hasOpt) for (String n : adam) {
-                check(r, byName, OPT_EXP_AVG + n, p.specOf(n), true, errors);
-                check(r, byName, OPT_EXP_AVG_SQ + n, p.specOf(n), true, errors);
-            }
-            if (hasEma) for (String n : adam) check(r, byName, EMA + n, p.specOf(n), true, errors);
-            long step = 0;
-            if (hasOpt) {
-                String s = r.metadata().get(META_STEP);
-                if (s == null) errors.add("optimizer state without \"" + META_STEP + "\" in the metadata");
-                else try {
-                    step = Long.parseLong(s);
-                    if (step < 0) errors.add("metadata " + META_STEP + " is negative: " + s);
-                } catch (NumberFormatException e) {
-                    errors.add("metadata " + META_STEP + " is not an integer: " + s);
-                }
-            }
-            // Unknown tensors.
-            List<String> unknown = new ArrayList<>();
-            for (Map.Entry<String, String> e : byName.entrySet()) {
-                String n = e.getKey();
-                boolean known = p.spec().contains(n)
-                        || (hasOpt && (n.startsWith(OPT_EXP_AVG) && adam.contains(n.substring(OPT_EXP_AVG.length()))
-                                    || n.startsWith(OPT_EXP_AVG_SQ) && adam.contains(n.substring(OPT_EXP_AVG_SQ.length()))))
-                        || (hasEma && n.startsWith(EMA) && adam.contains(n.substring(EMA.length())));
-                if (!known) unknown.add(e.getValue());
-            }
-            if (!unknown.isEmpty() && !lenient)
-                errors.add("tensors the model '" + p.config().name() + "' does not have: " + String.join(", ", unknown)
-                        + " (load leniently to ignore them)");
-            if (!errors.isEmpty())
-                throw new IOException(path + ": checkpoint does not fit model '" + p.config().name() + "': " + String.join("; ", errors));
-
+            Contents found = check(path, r, p.spec(), lenient);
+            Map<String, String> byName = found.byName();
+            List<String> adam = found.adam();
+            boolean hasOpt = found.hasOpt(), hasEma = found.hasEma();
+            long step = found.step();
+            List<String> unknown = found.unknown();
             for (TensorSpec t : p.spec().tensors()) r.readFloatInto(byName.get(t.name()), p.get(t.name()));
             p.resetOptimizerAndEma();
             if (hasOpt) {
@@ -157,6 +118,68 @@ public final class Checkpoint {
             }
             return new LoadResult(hasOpt, hasEma, step, List.copyOf(unknown), r.metadata());
         }
+    }
+
+    /**
+     * Checks, without reading any value, that {@code path} holds every tensor of {@code spec} with its dtype and
+     * shape (and whole optimizer state / EMA if any): the IOException lists every mismatch.
+     */
+    public static void verify(Path path, ParameterSpec spec) throws IOException {
+        try (Safetensors.Reader r = Safetensors.open(path)) {
+            check(path, r, spec, false);
+        }
+    }
+
+    /** What a checkpoint file holds, by our names. */
+    private record Contents(Map<String, String> byName, List<String> adam, boolean hasOpt, boolean hasEma, long step, List<String> unknown) {}
+
+    private static Contents check(Path path, Safetensors.Reader r, ParameterSpec spec, boolean lenient) throws IOException {
+        String model = spec.config().name();
+        // Strip torch.compile's prefix.
+        Map<String, String> byName = new LinkedHashMap<>();   // our name -> name in the file
+        for (String fileName : r.entries().keySet()) {
+            String n = fileName.startsWith(ORIG_MOD) ? fileName.substring(ORIG_MOD.length()) : fileName;
+            String prev = byName.put(n, fileName);
+            if (prev != null) throw new IOException(path + ": tensor " + n + " appears twice (as " + prev + " and " + fileName + ")");
+        }
+        List<String> errors = new ArrayList<>();
+        // Model tensors: all required.
+        for (TensorSpec t : spec.tensors()) check(r, byName, t.name(), t, true, errors);
+        List<String> adam = spec.withRole(TensorSpec.Role.ADAM).stream().map(TensorSpec::name).toList();
+        boolean hasOpt = adam.stream().anyMatch(n -> byName.containsKey(OPT_EXP_AVG + n) || byName.containsKey(OPT_EXP_AVG_SQ + n));
+        boolean hasEma = adam.stream().anyMatch(n -> byName.containsKey(EMA + n));
+        if (hasOpt) for (String n : adam) {
+            check(r, byName, OPT_EXP_AVG + n, spec.get(n), true, errors);
+            check(r, byName, OPT_EXP_AVG_SQ + n, spec.get(n), true, errors);
+        }
+        if (hasEma) for (String n : adam) check(r, byName, EMA + n, spec.get(n), true, errors);
+        long step = 0;
+        if (hasOpt) {
+            String s = r.metadata().get(META_STEP);
+            if (s == null) errors.add("optimizer state without \"" + META_STEP + "\" in the metadata");
+            else try {
+                step = Long.parseLong(s);
+                if (step < 0) errors.add("metadata " + META_STEP + " is negative: " + s);
+            } catch (NumberFormatException e) {
+                errors.add("metadata " + META_STEP + " is not an integer: " + s);
+            }
+        }
+        // Unknown tensors.
+        List<String> unknown = new ArrayList<>();
+        for (Map.Entry<String, String> e : byName.entrySet()) {
+            String n = e.getKey();
+            boolean known = spec.contains(n)
+                    || (hasOpt && (n.startsWith(OPT_EXP_AVG) && adam.contains(n.substring(OPT_EXP_AVG.length()))
+                                || n.startsWith(OPT_EXP_AVG_SQ) && adam.contains(n.substring(OPT_EXP_AVG_SQ.length()))))
+                    || (hasEma && n.startsWith(EMA) && adam.contains(n.substring(EMA.length())));
+            if (!known) unknown.add(e.getValue());
+        }
+        if (!unknown.isEmpty() && !lenient)
+            errors.add("tensors the model '" + model + "' does not have: " + String.join(", ", unknown)
+                    + " (load leniently to ignore them)");
+        if (!errors.isEmpty())
+            throw new IOException(path + ": checkpoint does not fit model '" + model + "': " + String.join("; ", errors));
+        return new Contents(byName, adam, hasOpt, hasEma, step, List.copyOf(unknown));
     }
 
     private static void check(Safetensors.Reader r, Map<String, String> byName, String name, TensorSpec t, boolean required,
@@ -196,7 +219,8 @@ public final class Checkpoint {
             try {
                 return Optional.of(JSON.readValue(c, TrmConfig.class));
             } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-                throw new IOException(path + ": metadata \"config\" is not a valid TRM config: " + e.getMessage(), e);
+                String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+                throw new IOException(path + ": metadata \"config\" is not a valid TRM config: " + why, e);
             }
         }
     }

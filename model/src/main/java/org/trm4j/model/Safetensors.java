@@ -180,6 +180,8 @@ public final class Safetensors {
         private Reader(Path path) throws IOException {
             this.path = path;
             boolean ok = false;
+            if (java.nio.file.Files.isDirectory(path)) throw bad("is a directory, not a safetensors file");
+            if (!java.nio.file.Files.exists(path)) throw bad("not found");
             try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
                 long size = ch.size();
                 if (size < 8) throw bad("truncated file: " + size + " bytes, less than the 8-byte header length");

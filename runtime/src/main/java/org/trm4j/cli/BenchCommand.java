@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * `trm bench runtime`: the runtime's own costs per device, side by side in one run: the wall time of an
@@ -15,8 +16,8 @@ final class BenchCommand implements Runnable {
     @Option(names = "--launches", defaultValue = "2000", description = "Tiny-kernel executions per device (default ${DEFAULT-VALUE}).")
     int launches;
     @Option(names = "--copy-mib", defaultValue = "64", description = "Size of the copied array in MiB (default ${DEFAULT-VALUE}).")
-    int copyMib;
-    @Option(names = "--device", description = "Only this device id.")
+    long copyMib;
+    @Option(names = "--device", description = "Only these device ids (comma-separated).")
     String only;
 
     /** One element, one add: what is left of a launch is the runtime's and driver's overhead. */
@@ -30,11 +31,14 @@ final class BenchCommand implements Runnable {
     }
 
     @Override public void run() {
-        if (launches < 10 || copyMib < 1) throw new IllegalArgumentException("--launches must be >= 10 and --copy-mib >= 1");
+        if (launches < 10) throw new IllegalArgumentException("--launches must be >= 10, got " + launches);
+        if (copyMib < 1) throw new IllegalArgumentException("--copy-mib must be >= 1, got " + copyMib);
+        List<Device> devices = CliArgs.devices(only);
+        long bytes = CliArgs.arrayBytes("--copy-mib " + copyMib, copyMib > 1L << 32 ? Long.MAX_VALUE : copyMib << 18, 4); // 2^18 floats per MiB
+        CliArgs.requireMemory("--copy-mib " + copyMib, bytes, bytes, devices, f -> "at most --copy-mib " + Math.max(1, (long) (copyMib * f * 0.9)) + " fits");
         System.out.printf("%s, %d cores, %s%n", System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(), Runtime.version());
         System.out.printf("%-14s %16s %16s %14s %14s%n", "device", "execute() us", "kernel us", "to dev GB/s", "to host GB/s");
-        for (Device d : Devices.list()) {
-            if (only != null && !only.equals(d.id())) continue;
+        for (Device d : devices) {
             double[] launch = launch(d);
             double[] copy = copy(d);
             System.out.printf("%-14s %16.1f %16.1f %14s %14s%n", d.id(), launch[0], launch[1], rate(copy[0]), rate(copy[1]));
@@ -60,7 +64,7 @@ final class BenchCommand implements Runnable {
 
     /** Median GB/s host->device and device->host for one array of --copy-mib. */
     private double[] copy(Device d) {
-        FloatArray a = new FloatArray(copyMib * (1 << 20) / 4);
+        FloatArray a = new FloatArray((int) (copyMib * (1L << 20) / 4));
         TaskGraph g = new TaskGraph("c")
                 .transferToDevice(DataTransferMode.EVERY_EXECUTION, a)
                 .task("noop", BenchCommand::noop, a)

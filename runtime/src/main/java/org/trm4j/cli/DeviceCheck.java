@@ -12,27 +12,27 @@ final class DeviceCheck {
 
     void run() {
         Random rnd = new Random(42);
-        float[] x0 = new float[size], y0 = new float[size];
-        for (int i = 0; i < size; i++) { x0[i] = (float) rnd.nextGaussian(); y0[i] = (float) rnd.nextGaussian(); }
+        FloatArray x = new FloatArray(size), y0 = new FloatArray(size);
+        for (int i = 0; i < size; i++) { x.set(i, (float) rnd.nextGaussian()); y0.set(i, (float) rnd.nextGaussian()); }
 
-        Result reference = null;
+        FloatArray refY = null, refPartial = null;
         int failures = 0;
+        System.out.printf("%-14s %14s %16s %12s %22s%n", "device", "axpySilu ms", "sumSquares ms", "jit ms", "max rel. error vs java");
         for (Device d : Devices.list()) {
-            Result r = runOn(d, x0, y0);
-            if (reference == null) reference = r;
-            double err = Math.max(maxRelError(reference.y, r.y), maxRelError(reference.partial, r.partial));
+            FloatArray y = new FloatArray(size), partial = new FloatArray(size / 128);
+            y.getSegment().copyFrom(y0.getSegment());
+            long[] nanos = runOn(d, x, y, partial);
+            if (refY == null) { refY = y; refPartial = partial; }
+            double err = Math.max(maxRelError(refY, y), maxRelError(refPartial, partial));
             boolean ok = err <= 1e-4;
             if (!ok) failures++;
-            System.out.printf("%-14s axpySilu %9.3f ms   sumSquares %9.3f ms   jit %8.1f ms   max rel. error vs java %.2e  %s%n",
-                    d.id(), r.axpyNanos / 1e6, r.sumNanos / 1e6, r.jitNanos / 1e6, err, ok ? "OK" : "MISMATCH");
+            System.out.printf("%-14s %14.3f %16.3f %12.1f %17.2e  %s%n", d.id(), nanos[0] / 1e6, nanos[1] / 1e6, nanos[2] / 1e6, err, ok ? "OK" : "MISMATCH");
         }
         if (failures > 0) throw new IllegalStateException(failures + " device(s) disagree with the java backend");
     }
 
-    private record Result(float[] y, float[] partial, long axpyNanos, long sumNanos, long jitNanos) {}
-
-    private Result runOn(Device device, float[] x0, float[] y0) {
-        FloatArray x = FloatArray.fromArray(x0), y = FloatArray.fromArray(y0), partial = new FloatArray(size / 128);
+    /** Kernel nanoseconds of both tasks and the JIT time. */
+    private long[] runOn(Device device, FloatArray x, FloatArray y, FloatArray partial) {
         TaskGraph g = new TaskGraph("demo")
                 .transferToDevice(DataTransferMode.FIRST_EXECUTION, x, y)
                 .task("axpy", DemoKernels::axpySilu, 0.5f, x, y)
@@ -43,14 +43,14 @@ final class DeviceCheck {
         try (ExecutionPlan plan = new ExecutionPlan(g.snapshot()).withDevice(device).withProfiler()
                 .withGridScheduler(new GridScheduler("demo.sum", grid))) {
             ProfilerResult p = plan.execute().getProfilerResult();
-            return new Result(y.toHeapArray(), partial.toHeapArray(), p.kernelNanos("demo.axpy"), p.kernelNanos("demo.sum"), p.jitNanos());
+            return new long[]{p.kernelNanos("demo.axpy"), p.kernelNanos("demo.sum"), p.jitNanos()};
         }
     }
 
-    private static double maxRelError(float[] expect, float[] got) {
+    private static double maxRelError(FloatArray expect, FloatArray got) {
         double worst = 0;
-        for (int i = 0; i < expect.length; i++) {
-            double e = Math.abs(expect[i] - got[i]) / Math.max(1e-6, Math.abs(expect[i]));
+        for (int i = 0; i < expect.getSize(); i++) {
+            double e = Math.abs(expect.get(i) - got.get(i)) / Math.max(1e-6, Math.abs(expect.get(i)));
             if (Double.isNaN(e)) return Double.POSITIVE_INFINITY;
             worst = Math.max(worst, e);
         }

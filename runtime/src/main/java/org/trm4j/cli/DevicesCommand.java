@@ -1,10 +1,13 @@
 package org.trm4j.cli;
 
 import org.trm4j.api.Device;
+import org.trm4j.api.Devices;
 import org.trm4j.runtime.Backend;
 import org.trm4j.runtime.Backends;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+
+import java.util.List;
 
 /** `trm devices`: every device of every backend, and with -v why a backend found none. */
 @Command(name = "devices", description = "List the devices kernels can run on.")
@@ -19,6 +22,10 @@ final class DevicesCommand implements Runnable {
     @Override public void run() {
         if (check) {
             if (size <= 0 || size % 128 != 0) throw new IllegalArgumentException("--size must be a positive multiple of 128, got " + size);
+            List<Device> all = Devices.list();
+            // x, the initial y, the reference and the current result on the host; x, y and the partial sums on a device.
+            CliArgs.requireMemory("--size " + size, 4L * 4 * size, 2L * 4 * size + size / 32, all,
+                    f -> "at most --size " + Math.max(128, (long) (size * f * 0.9) / 128 * 128) + " fits");
             new DeviceCheck(size).run();
             return;
         }
@@ -26,18 +33,12 @@ final class DevicesCommand implements Runnable {
         for (Backend b : Backends.all()) {
             for (Device d : b.devices()) {
                 System.out.printf("%-14s %-11s %-5d %8s %10s  %s%n", d.id(), d.type(), d.computeUnits(),
-                        bytes(d.globalMemoryBytes()), d.localMemoryBytes() == Long.MAX_VALUE ? "heap" : bytes(d.localMemoryBytes()), d.name());
+                        CliArgs.human(d.globalMemoryBytes()), d.localMemoryBytes() == Long.MAX_VALUE ? "heap" : CliArgs.human(d.localMemoryBytes()), d.name());
                 System.out.printf("%-14s %-11s %-5s %8s %10s  %s%n", "", "", "", "", "", d.backendVersion());
             }
             if (b.devices().isEmpty() && verbose) System.out.printf("%-14s no device: %s%n", b.name() + ":", b.unavailableReason());
         }
         if (!verbose && Backends.all().stream().anyMatch(b -> b.devices().isEmpty()))
             System.out.println("(some backends found no device; `trm devices -v` says why)");
-    }
-
-    static String bytes(long n) {
-        if (n >= 1L << 30) return String.format("%.1f GiB", n / (double) (1L << 30));
-        if (n >= 1L << 20) return String.format("%.1f MiB", n / (double) (1L << 20));
-        return String.format("%.0f KiB", n / 1024.0);
     }
 }

@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** `trm kernels ...`: look at the code the JIT generates. */
@@ -58,7 +60,17 @@ final class KernelsCommand implements Runnable {
             try {
                 Files.createDirectories(out);
                 for (Class<?> c : classes) {
-                    for (Method m : kernelMethods(c)) {
+                    Map<String, List<Method>> byName = kernelMethods(c).stream()
+                            .collect(Collectors.groupingBy(Method::getName, TreeMap::new, Collectors.toList()));
+                    for (List<Method> named : byName.values()) {
+                        Method m = named.getFirst();
+                        if (named.size() > 1) {
+                            // One file per kernel name: an overloaded name is no kernel (the JIT could not tell which).
+                            System.err.println("skipped " + c.getSimpleName() + "." + m.getName() + ": overloaded (" + named.size()
+                                    + " methods); kernels must have unique names");
+                            refused++;
+                            continue;
+                        }
                         Path file = out.resolve(c.getSimpleName() + "." + m.getName() + "." + t.extension);
                         try {
                             Files.write(file, t.export(m));

@@ -1,7 +1,7 @@
 package org.trm4j.kernels.cli;
 
 import org.trm4j.api.Device;
-import org.trm4j.api.Devices;
+import org.trm4j.cli.CliArgs;
 import org.trm4j.api.ExecutionPlan;
 import org.trm4j.api.FloatArray;
 import org.trm4j.api.GridScheduler;
@@ -38,18 +38,24 @@ final class LinearBenchCommand implements Runnable {
     boolean javaTiled;
 
     @Override public void run() {
-        if (reps < 1) throw new IllegalArgumentException("--reps must be >= 1");
-        List<Device> devices = new ArrayList<>();
-        for (Device d : Devices.list())
-            if (only == null || Arrays.asList(only.split(",")).contains(d.id())) devices.add(d);
-        if (devices.isEmpty()) throw new IllegalArgumentException("no device matches --device " + only);
+        if (reps < 1) throw new IllegalArgumentException("--reps must be >= 1, got " + reps);
+        List<Device> devices = CliArgs.devices(only);
+        List<int[]> dims = new ArrayList<>();
+        for (String shape : shapes) {
+            int[] d = CliArgs.shape("--shapes", shape, "rows", "in", "out");
+            int rows = d[0], in = d[1], out = d[2];
+            String what = "--shapes " + shape.trim();
+            long bytes = 2 * (CliArgs.arrayBytes(what, (long) rows * in, 4) + CliArgs.arrayBytes(what, (long) out * in, 4)
+                    + CliArgs.arrayBytes(what, (long) rows * out, 4)); // x, w, dy and y, dx, dw
+            CliArgs.requireMemory(what, bytes, bytes, devices, f -> "shrink it " + (int) Math.ceil(1 / f) + "-fold or more");
+            dims.add(d);
+        }
         System.out.printf("%s, %d cores, %s; median of %d executes, kernel time%n",
                 System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(), Runtime.version(), reps);
-        System.out.printf("%-16s %-14s %-18s %8s %8s%n", "shape", "device", "kernel", "plain", "tiled");
-        for (String shape : shapes) {
-            String[] p = shape.trim().split("x");
-            if (p.length != 3) throw new IllegalArgumentException("shape must be rows x in x out, got " + shape);
-            int rows = Integer.parseInt(p[0]), in = Integer.parseInt(p[1]), out = Integer.parseInt(p[2]);
+        System.out.printf("%-16s %-14s %-18s %14s %14s%n", "shape", "device", "kernel", "plain GFLOP/s", "tiled GFLOP/s");
+        for (int[] dim : dims) {
+            int rows = dim[0], in = dim[1], out = dim[2];
+            String shape = rows + "x" + in + "x" + out;
             Random rnd = new Random(1);
             FloatArray x = random(rnd, rows * in), w = random(rnd, out * in), dy = random(rnd, rows * out);
             FloatArray y = new FloatArray(rows * out), dx = new FloatArray(rows * in), dw = new FloatArray(out * in);
@@ -75,7 +81,7 @@ final class LinearBenchCommand implements Runnable {
     }
 
     private static void row(String shape, Device d, String kernel, double flops, long plainNs, long tiledNs) {
-        System.out.printf("%-16s %-14s %-18s %8s %8s%n", shape, d.id(), kernel, gflops(flops, plainNs), gflops(flops, tiledNs));
+        System.out.printf("%-16s %-14s %-18s %14s %14s%n", shape, d.id(), kernel, gflops(flops, plainNs), gflops(flops, tiledNs));
     }
 
     private static String gflops(double flops, long ns) { return ns < 0 ? "-" : String.format("%.1f", flops / ns); }

@@ -45,8 +45,12 @@ public final class ModelCommand implements Runnable {
         @Override public void run() {
             TrmConfig c;
             try {
-                c = source.preset != null ? Presets.get(source.preset)
-                        : Checkpoint.readConfig(source.checkpoint).orElseThrow(() -> new IllegalArgumentException(source.checkpoint + " has no saved config"));
+                if (source.preset != null) c = Presets.get(source.preset);
+                else {
+                    c = Checkpoint.readConfig(source.checkpoint).orElseThrow(() -> new IllegalArgumentException(source.checkpoint + " has no saved config"));
+                    // The metadata is only a claim: every tensor must match the config it describes.
+                    Checkpoint.verify(source.checkpoint, ParameterSpec.of(puzzleIds == null ? c : c.withNumPuzzleIdentifiers(puzzleIds)));
+                }
             } catch (java.io.IOException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }

@@ -1,7 +1,7 @@
 package org.trm4j.model.cli;
 
 import org.trm4j.api.Device;
-import org.trm4j.api.Devices;
+import org.trm4j.cli.CliArgs;
 import org.trm4j.model.Parameters;
 import org.trm4j.model.Presets;
 import org.trm4j.model.TrmConfig;
@@ -34,19 +34,22 @@ final class StepBenchCommand implements Runnable {
     String only;
 
     @Override public void run() {
-        if (batch < 1 || steps < 1) throw new IllegalArgumentException("--batch and --steps must be >= 1");
+        if (batch < 1) throw new IllegalArgumentException("--batch must be >= 1, got " + batch);
+        if (steps < 1) throw new IllegalArgumentException("--steps must be >= 1, got " + steps);
         TrmConfig c = Presets.get(preset);
-        List<Device> devices = new ArrayList<>();
-        for (Device d : Devices.list())
-            if (only == null || Arrays.asList(only.split(",")).contains(d.id())) devices.add(d);
-        if (devices.isEmpty()) throw new IllegalArgumentException("no device matches --device " + only);
+        List<Device> devices = CliArgs.devices(only);
+        TrainingStepGraph.Footprint f = TrainingStepGraph.footprint(c, hyper());
+        // The weights exist on the host once (Parameters), the graph's arrays again on a device that is not the JVM.
+        CliArgs.requireMemory("--batch " + batch + " of " + preset, f.bytes(batch), f.bytes(batch), devices,
+                x -> "at most --batch " + Math.max(1, f.maxBatch((long) (f.bytes(batch) * x))) + " fits");
         System.out.printf("preset %s, batch %d, %d timed steps after 1 warm-up; %s, %d cores%n",
                 preset, batch, steps, System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors());
         System.out.printf("%-14s %12s %12s %10s %8s%n", "device", "median ms", "min ms", "tasks", "lm loss");
+        System.out.flush();
         for (Device d : devices) {
             Parameters p = Parameters.initialized(c, 1);
             Random rnd = new Random(7);
-            try (TrainingStepGraph g = new TrainingStepGraph(p, batch, TrainingHyper.constant(1e-4, 1e-2, 1.0, 1.0, batch), d)) {
+            try (TrainingStepGraph g = new TrainingStepGraph(p, batch, hyper(), d)) {
                 long[] ms = new long[steps];
                 StepResult r = g.step(randomBatch(c, rnd)); // warm-up: JIT and first uploads
                 for (int i = 0; i < steps; i++) {
@@ -63,6 +66,8 @@ final class StepBenchCommand implements Runnable {
             }
         }
     }
+
+    private TrainingHyper hyper() { return TrainingHyper.constant(1e-4, 1e-2, 1.0, 1.0, batch); }
 
     private Batch randomBatch(TrmConfig c, Random rnd) {
         int n = batch * c.seqLen();

@@ -387,5 +387,29 @@ public final class TrainingStepGraph implements AutoCloseable {
     /** The profile of the last step (copy counts, kernel times). */
     public org.trm4j.api.ProfilerResult lastProfile() { return last == null ? null : last.getProfilerResult(); }
 
+    /** Bytes of every array this graph keeps on its device: parameters, optimizer state, EMA, carry, activations. */
+    public long deviceBytes() { return ops.graph.snapshot().arrayBytes(); }
+
+    /** The memory of a step graph: a fixed part (weights, optimizer state, EMA) plus a part per example of the batch. */
+    public record Footprint(long fixedBytes, long bytesPerExample) {
+        public long bytes(long batch) { return fixedBytes + batch * bytesPerExample; }
+
+        /** The largest batch whose graph fits in {@code available} bytes (0 when not even one example does). */
+        public long maxBatch(long available) { return Math.max(0, (available - fixedBytes) / Math.max(1, bytesPerExample)); }
+    }
+
+    /**
+     * The footprint of {@code c}'s step graph, measured (not modelled) on graphs of batch 1 and 2 built on the
+     * {@code java} device: it allocates only those two small graphs, so a size check can run before a large one.
+     */
+    public static Footprint footprint(TrmConfig c, TrainingHyper hyper) {
+        Parameters p = Parameters.allocate(c);
+        Device java = org.trm4j.api.Devices.get("java");
+        long one, two;
+        try (TrainingStepGraph g = new TrainingStepGraph(p, 1, hyper, java)) { one = g.deviceBytes(); }
+        try (TrainingStepGraph g = new TrainingStepGraph(p, 2, hyper, java)) { two = g.deviceBytes(); }
+        return new Footprint(one - (two - one), two - one);
+    }
+
     @Override public void close() { plan.close(); }
 }

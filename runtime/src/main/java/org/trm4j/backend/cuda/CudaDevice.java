@@ -104,13 +104,17 @@ public final class CudaDevice implements DeviceRuntime {
         enter();
         MemorySegment module = cu.loadModule(ptx, ir.source + " for " + target + " on " + id + " [" + name + "]");
         MemorySegment function;
+        int maxThreads, registers, shared;
         try {
             function = cu.function(module, PtxRenderer.entryName(ir));
+            maxThreads = cu.functionAttribute(function, CudaDriver.CU_FUNC_ATTRIBUTE_MAX_THREADS_PER_BLOCK);
+            registers = cu.functionAttribute(function, CudaDriver.CU_FUNC_ATTRIBUTE_NUM_REGS);
+            shared = cu.functionAttribute(function, CudaDriver.CU_FUNC_ATTRIBUTE_SHARED_SIZE_BYTES);
         } catch (CudaException e) {
             cu.unloadModule(module);
             throw e;
         }
-        CudaKernel k = new CudaKernel(this, method, ir, ptx, target, module, function, System.nanoTime() - t0);
+        CudaKernel k = new CudaKernel(this, method, ir, ptx, target, module, function, System.nanoTime() - t0, maxThreads, registers, shared);
         kernels.add(k);
         return k;
     }
@@ -166,7 +170,13 @@ public final class CudaDevice implements DeviceRuntime {
         if (k.released) throw new IllegalStateException(k + " was released when the device was closed");
         String task = KernelArguments.kernelName(k.ir);
         LaunchGeometry geometry = LaunchGeometry.of(k.ir, args, grid, task);
-        CudaLaunchConfig config = CudaLaunchConfig.of(geometry, !k.ir.parallelDims.isEmpty(), maxThreadsPerBlock);
+        // The kernel's own limit (registers, shared memory) can be below the device's.
+        CudaLaunchConfig config = CudaLaunchConfig.of(geometry, !k.ir.parallelDims.isEmpty(), Math.min(maxThreadsPerBlock, k.maxThreadsPerBlock));
+        int threads = config.block()[0] * config.block()[1] * config.block()[2];
+        if (threads > k.maxThreadsPerBlock)
+            throw new IllegalArgumentException("task " + task + ": a block of " + threads + " threads (" + config + ") exceeds what this kernel can run on "
+                    + id + ": " + k.maxThreadsPerBlock + " threads per block (it uses " + k.registers + " registers per thread and "
+                    + k.sharedBytes + " bytes of shared memory); give a smaller local work size");
         Object[] values = KernelArguments.values(k.ir, args);
         enter();
         for (Object v : values) if (v instanceof NativeArray arr && !isResident(arr)) copyToDevice(arr);
@@ -180,7 +190,13 @@ public final class CudaDevice implements DeviceRuntime {
             // Shared arrays are static (.shared in the PTX): no dynamic shared memory.
             cu.launch(k.function, config.grid(), config.block(), 0, params, task + " with " + geometry + " as " + config + " on " + id);
             cu.recordEvent(endEvent);
-            cu.synchronizeEvent(endEvent);
+            try {
+                cu.synchronizeEvent(endEvent);
+            } catch (CudaException e) {
+                // A fault inside the kernel surfaces here, asynchronously: say which task caused it.
+                throw e.in("asynchronous fault in " + task + " (" + config + " on " + id
+                        + "; the CUDA context may be unusable until the device is closed)");
+            }
         }
         return Math.round(cu.elapsedMillis(startEvent, endEvent) * 1e6);
     }

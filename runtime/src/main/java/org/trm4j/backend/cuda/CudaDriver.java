@@ -30,13 +30,16 @@ public final class CudaDriver {
     public static final int CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR = 75;
     public static final int CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR = 76;
     public static final int CUDA_ERROR_NO_DEVICE = 100;
+    public static final int CU_FUNC_ATTRIBUTE_MAX_THREADS_PER_BLOCK = 0;
+    public static final int CU_FUNC_ATTRIBUTE_SHARED_SIZE_BYTES = 1;
+    public static final int CU_FUNC_ATTRIBUTE_NUM_REGS = 4;
 
     private final String library;
     private final MethodHandle cuInit, cuDriverGetVersion, cuDeviceGetCount, cuDeviceGet, cuDeviceGetName,
             cuDeviceGetAttribute, cuDeviceTotalMem, cuDevicePrimaryCtxRetain, cuDevicePrimaryCtxRelease,
             cuCtxSetCurrent, cuCtxSynchronize, cuModuleLoadDataEx, cuModuleGetFunction, cuModuleUnload,
             cuMemAlloc, cuMemFree, cuMemcpyHtoD, cuMemcpyDtoH, cuLaunchKernel, cuEventCreate, cuEventRecord,
-            cuEventSynchronize, cuEventElapsedTime, cuEventDestroy, cuGetErrorName;
+            cuEventSynchronize, cuEventElapsedTime, cuEventDestroy, cuGetErrorName, cuFuncGetAttribute;
 
     private CudaDriver(String library, SymbolLookup lookup) {
         this.library = library;
@@ -61,6 +64,7 @@ public final class CudaDriver {
         cuMemcpyDtoH = bind(l, lookup, "cuMemcpyDtoH_v2", ADDRESS, JAVA_LONG, JAVA_LONG);
         cuLaunchKernel = bind(l, lookup, "cuLaunchKernel", ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT,
                 JAVA_INT, ADDRESS, ADDRESS, ADDRESS);
+        cuFuncGetAttribute = bind(l, lookup, "cuFuncGetAttribute", ADDRESS, JAVA_INT, ADDRESS);
         cuEventCreate = bind(l, lookup, "cuEventCreate", ADDRESS, JAVA_INT);
         cuEventRecord = bind(l, lookup, "cuEventRecord", ADDRESS, ADDRESS);
         cuEventSynchronize = bind(l, lookup, "cuEventSynchronize", ADDRESS);
@@ -80,6 +84,11 @@ public final class CudaDriver {
         } catch (IllegalArgumentException | UnsatisfiedLinkError e) {
             throw new CudaUnavailableException(library + " not found: no NVIDIA driver is installed (or it is not on the loader path)");
         }
+        return of(library, lookup);
+    }
+
+    /** A driver whose entry points {@code lookup} finds (tests give one of their own, to fake the driver's failures). */
+    static CudaDriver of(String library, SymbolLookup lookup) {
         try {
             return new CudaDriver(library, lookup);
         } catch (IllegalStateException e) {
@@ -210,6 +219,15 @@ public final class CudaDriver {
             MemorySegment out = a.allocate(ADDRESS);
             check((int) cuModuleGetFunction.invokeExact(out, module, a.allocateFrom(name)), "cuModuleGetFunction(\"" + name + "\")");
             return out.get(ADDRESS, 0);
+        } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    /** One CU_FUNC_ATTRIBUTE_* of a loaded kernel (its real register, shared-memory and block limits). */
+    public int functionAttribute(MemorySegment function, int attribute) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment out = a.allocate(JAVA_INT);
+            check((int) cuFuncGetAttribute.invokeExact(out, attribute, function), "cuFuncGetAttribute(" + attribute + ")");
+            return out.get(JAVA_INT, 0);
         } catch (Throwable t) { throw rethrow(t); }
     }
 

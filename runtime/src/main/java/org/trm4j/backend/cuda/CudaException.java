@@ -11,6 +11,15 @@ public class CudaException extends RuntimeException {
         this.code = code;
     }
 
+    private CudaException(CudaException cause, String context) {
+        super(context + ": " + cause.getMessage(), cause);
+        this.call = cause.call;
+        this.code = cause.code;
+    }
+
+    /** The same failure, its message led by {@code context} (which task, which launch). */
+    public CudaException in(String context) { return new CudaException(this, context); }
+
     public String call() { return call; }
 
     public int code() { return code; }

@@ -17,10 +17,12 @@ public final class CudaKernel implements CompiledKernel {
     final MemorySegment module;
     final MemorySegment function;
     final long compileNanos;
+    /** The driver's limits for this kernel (cuFuncGetAttribute): threads per block, registers per thread, static shared bytes. */
+    final int maxThreadsPerBlock, registers, sharedBytes;
     boolean released;
 
     CudaKernel(CudaDevice device, Method method, Kernel ir, String ptx, PtxTarget target, MemorySegment module,
-               MemorySegment function, long compileNanos) {
+               MemorySegment function, long compileNanos, int maxThreadsPerBlock, int registers, int sharedBytes) {
         this.device = device;
         this.method = method;
         this.ir = ir;
@@ -29,6 +31,9 @@ public final class CudaKernel implements CompiledKernel {
         this.module = module;
         this.function = function;
         this.compileNanos = compileNanos;
+        this.maxThreadsPerBlock = maxThreadsPerBlock;
+        this.registers = registers;
+        this.sharedBytes = sharedBytes;
     }
 
     @Override public Method method() { return method; }
