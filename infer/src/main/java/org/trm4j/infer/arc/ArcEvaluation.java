@@ -48,11 +48,33 @@ public record ArcEvaluation(ArcVotes votes, Evaluation tokens, Map<String, Integ
             if (t.test().stream().allMatch(p -> p.output() != null)) truths.put(t.id(), t.test().stream().map(ArcTask.Pair::output).toList());
         }
         boolean blank = params.config().numPuzzleIdentifiers() != test.meta().numPuzzleIdentifiers();
-        Examples run = blank ? new BlankIds(test) : test;
-        ArcVotes votes = new ArcVotes();
-        Map<Integer, Integer> seenPerId = new HashMap<>();
-        Map<Integer, ArcAugmentation.Named> named = new HashMap<>();
-        Evaluation e = Evaluation.run(params, run, batch, device, progress, (ExampleResult r) -> {
+        Voter voter = new Voter(test, names, testCounts);
+        Evaluation e = Evaluation.run(params, blank ? new BlankIds(test) : test, batch, device, progress, voter);
+        return new ArcEvaluation(voter.votes, e, testCounts, truths, blank);
+    }
+
+    /**
+     * Turns each example's outputs into a vote: its puzzle identifier's name gives the task and augmentation, its
+     * rank among that identifier's examples the test input; the predicted canvas is cropped and mapped back.
+     */
+    public static final class Voter implements java.util.function.Consumer<ExampleResult> {
+        final ArcVotes votes = new ArcVotes();
+        private final Examples test;
+        private final IntFunction<String> names;
+        private final Map<String, Integer> testCounts;
+        private final Map<Integer, Integer> seenPerId = new HashMap<>();
+        private final Map<Integer, ArcAugmentation.Named> named = new HashMap<>();
+
+        /** Votes for the examples of {@code test} (ids named by {@code names}) of the tasks in {@code testCounts}. */
+        public Voter(Examples test, IntFunction<String> names, Map<String, Integer> testCounts) {
+            this.test = test;
+            this.names = names;
+            this.testCounts = testCounts;
+        }
+
+        public ArcVotes votes() { return votes; }
+
+        @Override public void accept(ExampleResult r) {
             int id = test.puzzleId(r.index());
             ArcAugmentation.Named n = named.computeIfAbsent(id, i -> {
                 String name = names.apply(i);
@@ -66,8 +88,7 @@ public record ArcEvaluation(ArcVotes votes, Evaluation tokens, Map<String, Integ
                 throw new IllegalArgumentException("puzzle " + names.apply(id) + " has more test inputs in the data set than task " + n.taskId() + " (" + count + ")");
             Grid pred = n.augmentation().invert(ArcCanvas.crop(r.finalPreds(), 0));
             votes.add(n.taskId(), testIndex, pred, r.finalQHalt());
-        });
-        return new ArcEvaluation(votes, e, testCounts, truths, blank);
+        }
     }
 
     /** The same examples, all with puzzle identifier 0. */
