@@ -22,13 +22,17 @@ public record Evaluation(EvalMetrics metrics, int steps, double seconds) {
 
     /** Runs {@code params} over {@code ex}; {@code each} (may be null) also sees every example's outputs. */
     public static Evaluation run(Parameters params, Examples ex, int batch, Device device, Progress progress, Consumer<ExampleResult> each) {
-        int steps = params.config().haltMaxSteps();
+        return run(params, ex, params.config().haltMaxSteps(), batch, device, progress, each);
+    }
+
+    /** {@link #run} with {@code steps} supervision steps per example (scored at the last). */
+    public static Evaluation run(Parameters params, Examples ex, int steps, int batch, Device device, Progress progress, Consumer<ExampleResult> each) {
         EvalMetrics m = new EvalMetrics();
         long t0 = System.nanoTime();
         progress.start("evaluating " + ex.size() + " examples", ex.size());
         try (BatchRunner r = new BatchRunner(params, Math.max(1, Math.min(batch, ex.size())), steps, device)) {
             r.run(ex, progress, res -> {
-                m.add(res.labels(), res.finalPreds(), res.haltingStep(steps));
+                m.add(res.labels(), res.finalPreds(), res.haltingStep(params.config().haltMaxSteps()));
                 if (each != null) each.accept(res);
             });
         }

@@ -41,6 +41,12 @@ public record ArcEvaluation(ArcVotes votes, Evaluation tokens, Map<String, Integ
      */
     public static ArcEvaluation run(Parameters params, List<ArcTask> tasks, Examples test, IntFunction<String> names, int batch,
                                     Device device, Progress progress) {
+        return run(params, tasks, test, names, params.config().haltMaxSteps(), batch, device, progress, null);
+    }
+
+    /** {@link #run} with {@code steps} supervision steps; {@code each} (may be null) also sees every copy's outputs. */
+    public static ArcEvaluation run(Parameters params, List<ArcTask> tasks, Examples test, IntFunction<String> names, int steps, int batch,
+                                    Device device, Progress progress, java.util.function.Consumer<ExampleResult> each) {
         Map<String, Integer> testCounts = new LinkedHashMap<>();
         Map<String, List<Grid>> truths = new LinkedHashMap<>();
         for (ArcTask t : tasks) {
@@ -49,7 +55,8 @@ public record ArcEvaluation(ArcVotes votes, Evaluation tokens, Map<String, Integ
         }
         boolean blank = params.config().numPuzzleIdentifiers() != test.meta().numPuzzleIdentifiers();
         Voter voter = new Voter(test, names, testCounts);
-        Evaluation e = Evaluation.run(params, blank ? new BlankIds(test) : test, batch, device, progress, voter);
+        Evaluation e = Evaluation.run(params, blank ? new BlankIds(test) : test, steps, batch, device, progress,
+                each == null ? voter : voter.andThen(each));
         return new ArcEvaluation(voter.votes, e, testCounts, truths, blank);
     }
 

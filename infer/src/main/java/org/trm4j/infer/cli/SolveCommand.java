@@ -12,6 +12,12 @@ import org.trm4j.infer.ExampleResult;
 import org.trm4j.infer.LoadedModel;
 import org.trm4j.infer.StepOutputs;
 import org.trm4j.infer.TokenInputs;
+import org.trm4j.infer.arc.ArcInputs;
+import org.trm4j.train.data.ArcTask;
+import org.trm4j.train.data.MazeGrid;
+import org.trm4j.train.data.MazePuzzle;
+import java.nio.file.Files;
+import org.trm4j.infer.show.Steps;
 import org.trm4j.infer.show.SudokuShow;
 import org.trm4j.kernels.Losses;
 import org.trm4j.model.TrmConfig;
@@ -42,15 +48,16 @@ import picocli.CommandLine.Spec;
 @Command(name = "solve", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Solve puzzles with a trained TRM: every supervision step from a fresh carry, in eval mode.",
                 "A Sudoku is given as its 16, 36 or 81 characters (digits, '.' or '0' for a blank), or with --file (one a line, or the Sudoku-Extreme CSV).",
+                "--file also takes mazes (the reference's CSV, or mazes drawn with '#', ' ', 'S', 'G') and ARC task JSON (one task, or a Kaggle challenges file).",
                 "--inputs F --save-outputs O writes every step's logits, q values and predictions with the reference oracle's names."})
 public final class SolveCommand implements Runnable {
     @Spec CommandLine.Model.CommandSpec spec;
     @Mixin ModelOptions model;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "PUZZLE", description = "A Sudoku: 16, 36 or 81 characters, row by row.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PUZZLE", description = "A Sudoku: 16, 36 or 81 characters, row by row (or a maze's N*N characters).")
     String puzzle;
 
-    @Option(names = "--file", paramLabel = "F", description = "Sudoku puzzles: one a line, or the CSV layout (source,question,answer,rating).")
+    @Option(names = "--file", paramLabel = "F", description = "Sudoku puzzles (one a line, or the CSV layout source,question,answer,rating), mazes (CSV or drawn), or ARC JSON.")
     Path file;
 
     @Option(names = "--limit", paramLabel = "N", description = "At most N puzzles of --file (default: all).")
@@ -76,6 +83,13 @@ public final class SolveCommand implements Runnable {
     @Option(names = "--batch", paramLabel = "B", defaultValue = "64", description = "Puzzles per batch (default ${DEFAULT-VALUE}).")
     int batch;
 
+    @Option(names = "--aug", paramLabel = "N", defaultValue = "0",
+            description = "ARC: augmented copies of each task besides the original (dihedral x colour), voted together (default ${DEFAULT-VALUE}).")
+    int aug;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "ARC: seed of the augmentations (default ${DEFAULT-VALUE}).")
+    long seed;
+
     @Override public void run() {
         int sources = (puzzle != null ? 1 : 0) + (file != null ? 1 : 0) + (inputs != null ? 1 : 0);
         if (sources != 1) throw new IllegalArgumentException("give one of: a PUZZLE, --file F, --inputs F");
@@ -83,10 +97,45 @@ public final class SolveCommand implements Runnable {
         if (steps != null && steps < 1) throw new IllegalArgumentException("--steps must be >= 1, got " + steps);
         if (batch < 1) throw new IllegalArgumentException("--batch must be >= 1, got " + batch);
         if (limit != null && limit < 1) throw new IllegalArgumentException("--limit must be >= 1, got " + limit);
-        List<SudokuPuzzle> sudokus = inputs == null ? readSudokus() : null;   // bad input fails before the model loads
-        LoadedModel m = model.open();
-        if (inputs != null) rawTokens(m);
-        else solveSudokus(m, sudokus);
+        if (aug < 0) throw new IllegalArgumentException("--aug must be >= 0, got " + aug);
+        int n = steps != null ? steps : -1;
+        PrintWriter out = spec.commandLine().getOut();
+        if (inputs != null) {
+            rawTokens(model.open());
+            return;
+        }
+        // Bad input fails before the model loads.
+        try {
+            if (file != null && ArcInputs.isArcJson(file)) {
+                List<ArcTask> tasks = ArcInputs.read(file);
+                if (limit != null && limit < tasks.size()) tasks = tasks.subList(0, limit);
+                LoadedModel m = model.open();
+                ArcSolve.solve(m, model.device(), tasks, aug, seed, batch, n > 0 ? n : m.config().haltMaxSteps(), showSteps, json, out);
+                out.flush();
+                return;
+            }
+            List<MazePuzzle> mazes = null;
+            if (puzzle != null && puzzle.indexOf('#') >= 0) {
+                var q = MazeGrid.parse(puzzle);
+                mazes = List.of(new MazePuzzle("command line", q, q, 0));
+            } else if (file != null && Files.isRegularFile(file) && MazeSolve.looksLikeMaze(Files.readAllLines(file))) {
+                mazes = MazeSolve.read(file, limit);
+            }
+            if (mazes != null) {
+                LoadedModel m = model.open();
+                MazeSolve.solve(m, model.device(), mazes, batch, n > 0 ? n : m.config().haltMaxSteps(), showSteps, json, out);
+                out.flush();
+                return;
+            }
+        } catch (BadDataException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new IllegalArgumentException(file + ": not UTF-8 text", e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        List<SudokuPuzzle> sudokus = readSudokus();
+        solveSudokus(model.open(), sudokus);
     }
 
     // ------------------------------------------------------------------------------------------ Sudoku
@@ -150,18 +199,7 @@ public final class SolveCommand implements Runnable {
             ExampleResult r = results.get(i);
             SudokuShape shape = p.shape();
             if (puzzles.size() > 1) out.printf(Locale.ROOT, "puzzle %d of %d%n", i + 1, puzzles.size());
-            if (showSteps) {
-                int[] prev = null;
-                for (int k = 0; k < r.preds().length; k++) {
-                    int[] d = SudokuShow.digits(r.preds()[k], shape);
-                    int changed = 0;
-                    if (prev != null) for (int j = 0; j < d.length; j++) if (d[j] != prev[j]) changed++;
-                    out.printf(Locale.ROOT, "step %d: q_halt %+.3f (%s)%s%n", k + 1, r.qHalt()[k], r.qHalt()[k] > 0 ? "would halt" : "continue",
-                            prev == null ? "" : ", " + changed + " cells changed");
-                    out.print(org.trm4j.train.data.SudokuGrid.board(d, shape));
-                    prev = d;
-                }
-            }
+            if (showSteps) Steps.print(out, r, t -> SudokuGrid.board(SudokuShow.digits(t, shape), shape));
             int[] answer = SudokuShow.digits(r.finalPreds(), shape);
             out.print(SudokuShow.boards(p.question(), answer, shape));
             String problem = SudokuShow.problem(p.question(), answer, shape);
@@ -196,11 +234,7 @@ public final class SolveCommand implements Runnable {
             if (p.answer()[0] != 0) o.put("known_solution", java.util.Arrays.equals(answer, p.answer()));
             o.put("q_halt", r.finalQHalt());
             o.put("halting_step", r.haltingStep(c.haltMaxSteps()));
-            if (showSteps) {
-                ArrayNode st = o.putArray("steps");
-                for (int k = 0; k < r.preds().length; k++)
-                    st.addObject().put("step", k + 1).put("answer", SudokuGrid.format(SudokuShow.digits(r.preds()[k], p.shape()))).put("q_halt", r.qHalt()[k]);
-            }
+            if (showSteps) Steps.json(o.putArray("steps"), r, t -> SudokuGrid.format(SudokuShow.digits(t, p.shape())));
         }
         root.put("valid", valid);
         root.put("total", puzzles.size());

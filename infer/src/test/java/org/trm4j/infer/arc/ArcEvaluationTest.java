@@ -34,16 +34,16 @@ import picocli.CommandLine;
  * The ARC pipeline: a perfect predictor in every augmented orientation and colouring votes the true outputs back
  * (inverse transforms and test-input bookkeeping), and `trm eval` on a task file writes a submission with every task.
  */
-class ArcEvaluationTest {
+public class ArcEvaluationTest {
     @TempDir Path dir;
 
-    static final String TASKS = """
+    public static final String TASKS = """
             {"t1": {"train": [{"input": [[1,2],[3,4]], "output": [[4,3],[2,1]]}],
                     "test": [{"input": [[5,6,7]]}, {"input": [[8],[9]]}]},
              "t2": {"train": [{"input": [[0,1]], "output": [[1,0]]}],
                     "test": [{"input": [[2,3],[4,5],[6,7]]}]}}
             """;
-    static final String SOLUTIONS = """
+    public static final String SOLUTIONS = """
             {"t1": [[[7,6,5]], [[9],[8]]], "t2": [[[3,2],[5,4],[7,6]]]}
             """;
 
