@@ -27,7 +27,9 @@ public final class ExecutionPlan implements AutoCloseable {
     private DeviceRuntime device;
     private GridScheduler scheduler = new GridScheduler();
     private boolean profiling;
-    private long executions;
+    private final long[] executions;
+    /** The graph {@link #execute()} runs, or -1 for all of them in order. */
+    private int selected = -1;
     /** The arrays this plan holds on {@link #device} (the ledger may drop them when the device is closed). */
     private final Set<NativeArray> held = Collections.newSetFromMap(new IdentityHashMap<>());
     private boolean closed;
@@ -35,14 +37,30 @@ public final class ExecutionPlan implements AutoCloseable {
     public ExecutionPlan(ImmutableTaskGraph... graphs) {
         if (graphs.length == 0) throw new IllegalArgumentException("an execution plan needs at least one task graph");
         this.graphs = List.of(graphs);
+        this.executions = new long[graphs.length];
     }
+
+    /**
+     * Makes {@link #execute()} run only graph {@code index} (TornadoVM's withGraph): graphs of one plan share their
+     * device buffers, so a step can be split into graphs run in any order. FIRST_EXECUTION transfers happen on a
+     * graph's own first execution, and only for arrays not yet on the device.
+     */
+    public ExecutionPlan withGraph(int index) {
+        if (index < 0 || index >= graphs.size())
+            throw new IndexOutOfBoundsException("graph " + index + " of a plan with " + graphs.size() + " graph(s)");
+        selected = index;
+        return this;
+    }
+
+    /** Makes {@link #execute()} run every graph again, in order (the default). */
+    public ExecutionPlan withAllGraphs() { selected = -1; return this; }
 
     /** Runs every task on {@code device}; buffers already on another device are freed there. */
     public ExecutionPlan withDevice(Device device) {
         if (!(device instanceof DeviceRuntime d)) throw new IllegalArgumentException("not a device of this runtime: " + device);
         if (this.device != null && this.device != d) freeBuffers();
         this.device = d;
-        executions = 0; // FIRST_EXECUTION data must be sent to the new device
+        java.util.Arrays.fill(executions, 0); // FIRST_EXECUTION data must be sent to the new device
         return this;
     }
 
@@ -60,14 +78,16 @@ public final class ExecutionPlan implements AutoCloseable {
 
     public Device getDevice() { return device(); }
 
-    /** Runs every graph once, in order. */
+    /** Runs every graph once, in order (or only the one chosen by {@link #withGraph}). */
     public ExecutionResult execute() {
         if (closed) throw new IllegalStateException("execution plan is closed");
         DeviceRuntime dev = device();
         ProfilerResult profile = new ProfilerResult();
         long t0 = System.nanoTime();
-        boolean first = executions == 0;
-        for (ImmutableTaskGraph g : graphs) {
+        for (int gi = 0; gi < graphs.size(); gi++) {
+            if (selected >= 0 && gi != selected) continue;
+            ImmutableTaskGraph g = graphs.get(gi);
+            boolean first = executions[gi]++ == 0;
             for (TaskGraph.Step step : g.steps()) {
                 switch (step) {
                     case TaskGraph.Transfer t when t.toDevice() -> {
@@ -89,7 +109,6 @@ public final class ExecutionPlan implements AutoCloseable {
                 }
             }
         }
-        executions++;
         profile.setTotal(System.nanoTime() - t0);
         return new ExecutionResult(this, profile);
     }
