@@ -12,6 +12,12 @@ public final class InferSubcommands {
         @Override public Object command() { return new ConvertCommand(); }
     }
 
+    /** `trm demo`. */
+    public static final class Demo implements SubcommandProvider {
+        @Override public String name() { return "demo"; }
+        @Override public Object command() { return new org.trm4j.infer.demo.DemoCommand(); }
+    }
+
     /** `trm eval`. */
     public static final class Eval implements SubcommandProvider {
         @Override public String name() { return "eval"; }
