@@ -3,6 +3,8 @@ package org.trm4j.backend.cuda;
 import org.trm4j.api.DeviceType;
 import org.trm4j.api.NativeArray;
 import org.trm4j.api.WorkerGrid;
+import org.trm4j.jit.ir.Param;
+import org.trm4j.jit.lower.PaddedGrid;
 import org.trm4j.runtime.BoundsChecks;
 import org.trm4j.runtime.CompileOptions;
 import org.trm4j.runtime.DeviceIr;
@@ -95,6 +97,8 @@ public final class CudaDevice implements DeviceRuntime {
     @Override public CompiledKernel compile(Method kernel, CompileOptions options) {
         long t0 = System.nanoTime();
         Kernel ir = DeviceIr.of(kernel, options); // the front end's shared IR (only read here), or a checked copy
+        // A global size without a good divisor (a prime) must not mean blocks of one thread: pad where it is safe.
+        if (PaddedGrid.applies(ir)) ir = PaddedGrid.apply(ir, kernel.getParameterCount() + 1);
         return compile(kernel, ir, t0);
     }
 
@@ -176,8 +180,14 @@ public final class CudaDevice implements DeviceRuntime {
     private long launchOnce(CudaKernel k, Object[] args, WorkerGrid grid) {
         String task = KernelArguments.kernelName(k.ir);
         LaunchGeometry geometry = LaunchGeometry.of(k.ir, args, grid, task, this);
+        Param.Scalar padded = PaddedGrid.sizeParam(k.ir);
+        if (padded != null) { // the real global size in x, for the kernel's guard
+            args = java.util.Arrays.copyOf(args, Math.max(args.length, padded.javaIndex() + 1));
+            args[padded.javaIndex()] = (int) geometry.global()[0];
+        }
         // The kernel's own limit (registers, shared memory) can be below the device's.
-        CudaLaunchConfig config = CudaLaunchConfig.of(geometry, !k.ir.parallelDims.isEmpty(), Math.min(maxThreadsPerBlock, k.maxThreadsPerBlock));
+        CudaLaunchConfig config = CudaLaunchConfig.of(geometry, !k.ir.parallelDims.isEmpty(), padded != null,
+                Math.min(maxThreadsPerBlock, k.maxThreadsPerBlock));
         int threads = config.block()[0] * config.block()[1] * config.block()[2];
         if (threads > k.maxThreadsPerBlock)
             throw new IllegalArgumentException("task " + task + ": a block of " + threads + " threads (" + config + ") exceeds what this kernel can run on "
