@@ -143,8 +143,14 @@ class BoundsCheckTest {
     }
 
     @org.junit.jupiter.api.Test
-    void checksRequireTheProperty() {
+    void checksRequireThePropertyOrThePlan() {
         assertTrue(devices().contains("java"));
-        assertEquals(null, BoundsChecks.kernelFor(kernel("saxpy")).checkedAccesses, "unchecked unless -D" + BoundsChecks.PROPERTY);
+        String old = System.clearProperty(BoundsChecks.PROPERTY);
+        try {
+            assertEquals(null, BoundsChecks.kernelFor(kernel("saxpy")).checkedAccesses, "unchecked unless -D" + BoundsChecks.PROPERTY);
+            assertEquals(3, BoundsChecks.requesting(() -> BoundsChecks.kernelFor(kernel("saxpy"))).checkedAccesses.sites().size());
+        } finally {
+            if (old != null) System.setProperty(BoundsChecks.PROPERTY, old);
+        }
     }
 }
