@@ -13,6 +13,7 @@ import org.trm4j.runtime.DeviceIr;
 import org.trm4j.jit.ir.Kernel;
 import org.trm4j.jit.spirv.SpirvRenderer;
 import org.trm4j.jit.spirv.SpirvTools;
+import org.trm4j.runtime.BoundsChecks;
 import org.trm4j.runtime.CompiledKernel;
 import org.trm4j.runtime.DeviceRuntime;
 import org.trm4j.runtime.Cleanup;

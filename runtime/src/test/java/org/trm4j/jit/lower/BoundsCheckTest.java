@@ -143,8 +143,16 @@ class BoundsCheckTest {
     }
 
     @org.junit.jupiter.api.Test
-    void checksRequireTheProperty() {
+    void checksRequireThePropertyOrThePlan() {
         assertTrue(devices().contains("java"));
-        assertEquals(null, org.trm4j.runtime.DeviceIr.of(kernel("saxpy"), org.trm4j.runtime.CompileOptions.STRICT).checkedAccesses, "unchecked unless -D" + BoundsChecks.PROPERTY);
+        String old = System.clearProperty(BoundsChecks.PROPERTY);
+        try {
+            var strict = org.trm4j.runtime.CompileOptions.STRICT;
+            assertEquals(null, org.trm4j.runtime.DeviceIr.of(kernel("saxpy"), strict).checkedAccesses, "unchecked unless -D" + BoundsChecks.PROPERTY);
+            var checked = new org.trm4j.runtime.CompileOptions(false, true);
+            assertEquals(3, org.trm4j.runtime.DeviceIr.of(kernel("saxpy"), checked).checkedAccesses.sites().size());
+        } finally {
+            if (old != null) System.setProperty(BoundsChecks.PROPERTY, old);
+        }
     }
 }
