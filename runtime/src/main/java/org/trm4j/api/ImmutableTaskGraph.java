@@ -9,11 +9,16 @@ import java.util.Set;
 public final class ImmutableTaskGraph {
     private final String name;
     private final List<TaskGraph.Step> steps;
+    private final boolean relaxedMath;
 
-    ImmutableTaskGraph(String name, List<TaskGraph.Step> steps) {
+    ImmutableTaskGraph(String name, List<TaskGraph.Step> steps, boolean relaxedMath) {
         this.name = name;
         this.steps = steps;
+        this.relaxedMath = relaxedMath;
     }
+
+    /** Whether the graph asked for {@link TaskGraph#withRelaxedMath() relaxed maths}. */
+    public boolean relaxedMath() { return relaxedMath; }
 
     public String getTaskGraphName() { return name; }
 

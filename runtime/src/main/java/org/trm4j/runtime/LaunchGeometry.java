@@ -1,5 +1,6 @@
 package org.trm4j.runtime;
 
+import org.trm4j.api.Device;
 import org.trm4j.api.NativeArray;
 import org.trm4j.api.WorkerGrid;
 import org.trm4j.jit.ir.Kernel;
@@ -21,7 +22,13 @@ public final class LaunchGeometry {
      * Global size of a @Parallel dimension whose bound is not known statically (e.g. an expression).
      * 4096 work-items fill any current device; the grid-stride loop covers the rest of the range.
      */
-    public static final int UNKNOWN_BOUND_GLOBAL_SIZE = 4096;
+    /**
+     * The work-items of a grid-stride loop whose bound is not known before the launch: enough to fill the device
+     * (four full work-groups per compute unit), the loop covers the rest.
+     */
+    public static long fillingSize(Device device) {
+        return 4L * Math.max(1, device.computeUnits()) * Math.max(1, device.maxWorkGroupSize());
+    }
 
     private final long[] global;
     private final long[] local;
@@ -48,7 +55,7 @@ public final class LaunchGeometry {
      * @param grid     the user's grid for this task, or null
      * @param taskName "graph.task" (or any name the user will recognise), for error messages
      */
-    public static LaunchGeometry of(Kernel k, Object[] args, WorkerGrid grid, String taskName) {
+    public static LaunchGeometry of(Kernel k, Object[] args, WorkerGrid grid, String taskName, Device device) {
         int dims = k.dimensions();
         if (grid != null) return fromGrid(k, grid, dims, taskName);
         if (k.parallelDims.isEmpty()) {
@@ -60,7 +67,7 @@ public final class LaunchGeometry {
             return new LaunchGeometry(ones(dims), null);
         }
         long[] global = ones(dims);
-        for (ParallelDim d : k.parallelDims) global[d.dim()] = Math.max(1, bound(k, d.bound(), args));
+        for (ParallelDim d : k.parallelDims) global[d.dim()] = Math.max(1, bound(k, d.bound(), args, device));
         return new LaunchGeometry(global, null);
     }
 
@@ -85,10 +92,19 @@ public final class LaunchGeometry {
         return new LaunchGeometry(global, local);
     }
 
-    private static long bound(Kernel k, ParallelDim.Bound b, Object[] args) {
+    private static long bound(Kernel k, ParallelDim.Bound b, Object[] args, Device device) {
         return switch (b) {
             case ParallelDim.Bound.Constant c -> c.value();
-            case ParallelDim.Bound.Unknown u -> UNKNOWN_BOUND_GLOBAL_SIZE;
+            case ParallelDim.Bound.Unknown u -> fillingSize(device);
+            case ParallelDim.Bound.Arith a -> {
+                long l = bound(k, a.left(), args, device), r = bound(k, a.right(), args, device);
+                yield switch (a.op()) { // Java int arithmetic, as the loop compares
+                    case '+' -> (int) (l + r);
+                    case '-' -> (int) (l - r);
+                    case '*' -> (int) (l * r);
+                    default -> r == 0 ? 1 : (int) (l / r);
+                };
+            }
             case ParallelDim.Bound.ScalarArg s -> switch (arg(k, s.javaIndex(), args)) {
                 case Integer i -> i;
                 case Short v -> v;

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** `trm model`: TRM configs and their tensors. */
 @Command(name = "model", description = "TRM model configs: presets, tensors, parameter counts.",
-        mixinStandardHelpOptions = true, subcommands = {ModelCommand.Info.class, ModelCommand.Presets_.class, StepBenchCommand.class})
+        mixinStandardHelpOptions = true, subcommands = {ModelCommand.Info.class, ModelCommand.Presets_.class, ModelCommand.Init.class, StepBenchCommand.class})
 public final class ModelCommand implements Runnable {
     @Spec CommandLine.Model.CommandSpec spec;
 
@@ -56,6 +56,38 @@ public final class ModelCommand implements Runnable {
             }
             if (puzzleIds != null) c = c.withNumPuzzleIdentifiers(puzzleIds);
             print(c, spec.commandLine().getOut());
+        }
+    }
+
+    /** `trm model init`: a freshly initialised checkpoint (reference state-dict names, trm_config metadata). */
+    @Command(name = "init", mixinStandardHelpOptions = true,
+            description = "Write a freshly initialised model as a checkpoint with the reference's state-dict names (model.inner.*) "
+                    + "and its config as metadata (trm4j's and the reference's trm_config), readable by the reference oracle.")
+    static final class Init implements Runnable {
+        @Spec CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--preset", required = true, paramLabel = "NAME", description = "A preset (trm model presets).")
+        String preset;
+        @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Initialisation seed (default ${DEFAULT-VALUE}).")
+        long seed;
+        @Option(names = "--puzzle-ids", paramLabel = "N", description = "Number of puzzle identifiers (rows of the puzzle embedding).")
+        Integer puzzleIds;
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The checkpoint to write (.safetensors).")
+        Path out;
+
+        @Override public void run() {
+            TrmConfig c = Presets.get(preset);
+            if (puzzleIds != null) c = c.withNumPuzzleIdentifiers(puzzleIds);
+            org.trm4j.model.Parameters p = org.trm4j.model.Parameters.initialized(c, seed);
+            try {
+                Checkpoint.save(p, out, false, false);
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("cannot write " + out + ": " + e.getMessage(), e);
+            }
+            PrintWriter w = spec.commandLine().getOut();
+            w.printf(Locale.ROOT, "wrote %s: %s, seed %d, %d tensors, %,d AdamATan2 parameters, %,d trainable%n", out, c.name(), seed,
+                    p.spec().tensors().size(), p.adamCount(), p.trainableCount());
+            w.flush();
         }
     }
 

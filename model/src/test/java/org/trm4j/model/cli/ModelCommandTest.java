@@ -55,6 +55,17 @@ class ModelCommandTest {
         assertEquals("2", run("info")[0], "a source is required");
     }
 
+    @Test void initWritesALoadableCheckpoint(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path f = dir.resolve("c.safetensors");
+        String[] r = run("init", "--preset", "tiny-att", "--seed", "3", "--out", f.toString());
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("wrote"), r[1]);
+        org.trm4j.model.Parameters p = org.trm4j.model.Checkpoint.open(f);
+        org.trm4j.model.Parameters want = org.trm4j.model.Parameters.initialized(org.trm4j.model.Presets.tinyAtt(), 3);
+        for (String n : want.names()) assertArrayEquals(want.get(n).toHeapArray(), p.get(n).toHeapArray(), n);
+        assertNotEquals("0", run("init", "--preset", "nope", "--out", f.toString())[0]);
+    }
+
     @Test void presetsList() {
         String[] r = run("presets");
         assertEquals("0", r[0]);

@@ -108,6 +108,7 @@ public final class KernelCompiler {
         k.parallelDims.addAll(parallel.dims());
         CfgCleanup.run(k);
         IrVerifier.verify(k, "front end");
+        BarrierUniformity.check(k, s.barrierSites);
         return k;
     }
 

@@ -19,6 +19,8 @@ public final class Kernel {
     public final List<ParallelDim> parallelDims = new ArrayList<>();
     /** True when the Java method takes a KernelContext. */
     public boolean usesKernelContext;
+    /** The accesses a bounds-checking pass instrumented, or null when the kernel checks none. */
+    public CheckedAccesses checkedAccesses;
 
     public Kernel(String name, String source) { this.name = name; this.source = source; }
 
@@ -43,6 +45,38 @@ public final class Kernel {
             for (Instr i : b.instrs)
                 if (i instanceof Instr.Thread t) d = Math.max(d, t.dim() + 1);
         return d;
+    }
+
+    /**
+     * An independent copy for passes that rewrite IR: new blocks and lists (instructions, registers and
+     * parameters are immutable and shared), so that the cached result of the front end stays as it was.
+     */
+    public Kernel copy() {
+        Kernel c = new Kernel(name, source);
+        c.params.addAll(params);
+        c.localArrays.addAll(localArrays);
+        c.regs.addAll(regs);
+        c.parallelDims.addAll(parallelDims);
+        c.usesKernelContext = usesKernelContext;
+        c.checkedAccesses = checkedAccesses;
+        for (Block b : blocks) {
+            Block nb = c.newBlock();
+            nb.instrs.addAll(b.instrs);
+            nb.origin = b.origin;
+        }
+        for (Block b : blocks) c.blocks.get(b.id).terminator = switch (b.terminator) {
+            case Terminator.Jump j -> new Terminator.Jump(c.blocks.get(j.target().id));
+            case Terminator.Branch br -> new Terminator.Branch(br.cond(), c.blocks.get(br.ifTrue().id), c.blocks.get(br.ifFalse().id));
+            case Terminator.Return r -> r;
+            case null -> null;
+        };
+        return c;
+    }
+
+    /** "cannot render kernel for {target}: {what} [pkg.Class.method, block B3 (Class.m bci 12, line 40)]"; {@code at} may be null. */
+    public UnsupportedOperationException unsupported(String target, Block at, String what) {
+        String where = source + (at == null ? "" : ", block " + at.label() + (at.origin == null || at.origin.isEmpty() ? "" : " (" + at.origin + ")"));
+        return new UnsupportedOperationException("cannot render kernel for " + target + ": " + what + " [" + where + "]");
     }
 
     @Override public String toString() { return IrPrinter.print(this); }
