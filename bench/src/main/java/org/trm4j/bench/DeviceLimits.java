@@ -106,6 +106,11 @@ public record DeviceLimits(String device, double executeUs, double kernelUs, dou
     /** GB/s; infinite when nothing was timed (the JVM shares the host's memory and copies nothing). */
     static double gbps(double bytes, long nanos) { return nanos == 0 ? Double.POSITIVE_INFINITY : bytes / nanos; }
 
+    /** These limits with the peak FMA rate {@code gflops}. */
+    public DeviceLimits withFma(double gflops) {
+        return new DeviceLimits(device, executeUs, kernelUs, toDeviceGbs, toHostGbs, memoryGbs, gflops);
+    }
+
     /** The rate a kernel of {@code flops} over {@code bytes} of minimal traffic can reach here: min(peak, intensity * bandwidth). */
     public double attainableGflops(double flops, double bytes) {
         return Math.min(fmaGflops, flops / bytes * memoryGbs);

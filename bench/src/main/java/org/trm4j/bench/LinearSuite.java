@@ -56,14 +56,14 @@ public final class LinearSuite {
 
     private final List<Device> devices;
     private final Map<String, DeviceLimits> roofs;
-    private final DeviceLimits host;
+    private DeviceLimits host;
     private final Optional<OpenBlas> blas;
     private final int reps;
 
     /** {@code roofs}: each device's limits (its roofline); {@code host}: OpenBLAS's. */
     public LinearSuite(List<Device> devices, Map<String, DeviceLimits> roofs, DeviceLimits host, Optional<OpenBlas> blas, int reps) {
         this.devices = devices;
-        this.roofs = roofs;
+        this.roofs = new LinkedHashMap<>(roofs);
         this.host = host;
         this.blas = blas;
         this.reps = reps;
@@ -71,56 +71,104 @@ public final class LinearSuite {
 
     /** Times every shape of {@code presets} at every batch; one table row per (shape, pass), one column per device. */
     public Table run(List<String> presets, List<Integer> batches, SvgChart chart) {
-        List<String> header = new ArrayList<>(List.of("preset, batch", "layer", "rows x in x out", "pass"));
-        for (Device d : devices) header.add(d.id());
-        if (blas.isPresent()) header.add("OpenBLAS");
-        header.add("best trm4j / OpenBLAS");
-        Table t = new Table("Linear kernels at TRM's shapes",
-                "GFLOP/s (2·rows·in·out over the median kernel time of " + reps + " executes after a warm-up), its fraction of the "
-                        + "device's roofline (min(peak FMA, intensity x memory bandwidth), both measured above), and the fastest kernel. "
-                        + "OpenBLAS: cblas_sgemm on the same arrays, wall time, host CPU roofline. "
-                        + blas.map(OpenBlas::describe).orElse("OpenBLAS: not found (libopenblas.so.0)") + ".",
-                header.toArray(String[]::new));
+        List<Measured> measured = new ArrayList<>();
         Map<String, Boolean> seen = new LinkedHashMap<>();
         for (String preset : presets) {
             for (int batch : batches) {
                 for (LinearShapes.Shape s : LinearShapes.of(LinearShapes.preset(preset), batch)) {
                     if (seen.put(s.dims(), true) != null) continue; // the channel MLP is the same in every preset
                     chart.panel(preset + " b" + batch + " " + s.layer() + " " + s.dims(), "GFLOP/s");
-                    for (Pass p : Pass.values()) row(t, chart, preset + ", " + batch, s, p);
+                    for (Pass p : Pass.values()) measured.add(measure(chart, preset + ", " + batch, s, p));
                 }
             }
+        }
+        raiseRoofs(measured);
+        List<String> header = new ArrayList<>(List.of("preset, batch", "layer", "rows x in x out", "pass"));
+        for (Device d : devices) header.add(d.id());
+        if (blas.isPresent()) header.add("OpenBLAS");
+        header.add("best trm4j / OpenBLAS");
+        Table t = new Table("Linear kernels at TRM's shapes",
+                "GFLOP/s (2·rows·in·out over the median kernel time of " + reps + " executes after a warm-up), its fraction of the "
+                        + "device's roofline, and the fastest kernel. Roofline: min(peak FMA, intensity x copy-kernel bandwidth), the peak "
+                        + "being the best float32 rate measured on that hardware in this run (probes above, or a faster row here: host CPU now "
+                        + Table.num(host.fmaGflops()) + " GFLOP/s); a fraction over 100% means the data came from cache, faster than the "
+                        + "measured memory bandwidth. OpenBLAS: cblas_sgemm on the same arrays, wall time, host CPU roofline; "
+                        + blas.map(OpenBlas::describe).orElse("OpenBLAS: not found (libopenblas.so.0)") + ".",
+                header.toArray(String[]::new));
+        for (Measured m : measured) {
+            List<String> cells = new ArrayList<>(List.of(m.presetBatch(), m.shape().layer(), m.shape().dims(), m.pass().name()));
+            double best = 0;
+            for (int i = 0; i < devices.size(); i++) {
+                double g = m.gflops()[i];
+                best = Math.max(best, g);
+                cells.add(Table.num(g) + " · " + Table.pct(g / roofs.get(devices.get(i).id()).attainableGflops(m.shape().flops(), m.shape().bytes()))
+                        + " · " + m.kernels()[i]);
+            }
+            if (blas.isPresent()) {
+                cells.add(Table.num(m.blasGflops()) + " · " + Table.pct(m.blasGflops() / host.attainableGflops(m.shape().flops(), m.shape().bytes())));
+                cells.add(Table.num(best / m.blasGflops()) + "x");
+            } else {
+                cells.add("-");
+            }
+            t.row(cells.toArray(String[]::new));
         }
         return t;
     }
 
-    private void row(Table t, SvgChart chart, String presetBatch, LinearShapes.Shape s, Pass p) {
+    /** One (shape, pass): GFLOP/s and fastest kernel per device (in {@link #devices} order), and OpenBLAS's GFLOP/s (NaN without). */
+    private record Measured(String presetBatch, LinearShapes.Shape shape, Pass pass, double[] gflops, String[] kernels, double blasGflops) {}
+
+    private Measured measure(SvgChart chart, String presetBatch, LinearShapes.Shape s, Pass p) {
         Arrays a = Arrays.random(s, 1);
-        List<String> cells = new ArrayList<>(List.of(presetBatch, s.layer(), s.dims(), p.name()));
-        double best = 0;
-        for (Device d : devices) {
-            String bestName = "";
+        double[] gflops = new double[devices.size()];
+        String[] names = new String[devices.size()];
+        for (int i = 0; i < devices.size(); i++) {
+            Device d = devices.get(i);
             long bestNs = Long.MAX_VALUE;
             for (Variant v : a.variants(p, d)) {
                 System.err.printf("linear %s %s %s on %s (%s)%n", s.layer(), s.dims(), p, d.id(), v.name());
                 long ns = KernelClock.medianNanos(d, v.task(), v.grid(), 1, reps);
-                if (ns < bestNs) { bestNs = ns; bestName = v.name(); }
+                if (ns < bestNs) { bestNs = ns; names[i] = v.name(); }
             }
-            double gflops = s.flops() / bestNs;
-            best = Math.max(best, gflops);
-            cells.add(Table.num(gflops) + " · " + Table.pct(gflops / roofs.get(d.id()).attainableGflops(s.flops(), s.bytes())) + " · " + bestName);
-            chart.bar(p.name() + " " + d.id(), gflops, d.id());
+            gflops[i] = s.flops() / bestNs;
+            chart.bar(p.name() + " " + d.id(), gflops[i], d.id());
         }
+        double blasGflops = Double.NaN;
         if (blas.isPresent()) {
-            double gflops = s.flops() / blasNanos(a.blas(blas.get(), p));
-            cells.add(Table.num(gflops) + " · " + Table.pct(gflops / host.attainableGflops(s.flops(), s.bytes())));
-            cells.add(Table.num(best / gflops) + "x");
-            chart.bar(p.name() + " OpenBLAS", gflops, "OpenBLAS");
-        } else {
-            cells.add("-");
+            blasGflops = s.flops() / blasNanos(a.blas(blas.get(), p));
+            chart.bar(p.name() + " OpenBLAS", blasGflops, "OpenBLAS");
         }
-        t.row(cells.toArray(String[]::new));
+        return new Measured(presetBatch, s, p, gflops, names, blasGflops);
     }
+
+    /**
+     * A rate measured on some hardware proves its peak is at least that: each device's roofline, and the host CPU's
+     * (every device on it and OpenBLAS), take the best rate of this suite when it beats the probes (which happens when
+     * the machine's load changed between the probe and the row).
+     */
+    private void raiseRoofs(List<Measured> measured) {
+        double hostBest = host.fmaGflops();
+        for (Measured m : measured) {
+            if (!Double.isNaN(m.blasGflops())) hostBest = Math.max(hostBest, m.blasGflops());
+            for (int i = 0; i < devices.size(); i++) if (roofs.get(devices.get(i).id()) == host) hostBest = Math.max(hostBest, m.gflops()[i]);
+        }
+        DeviceLimits raisedHost = host.withFma(hostBest);
+        for (int i = 0; i < devices.size(); i++) {
+            String id = devices.get(i).id();
+            DeviceLimits r = roofs.get(id);
+            if (r == host) { roofs.put(id, raisedHost); continue; }
+            double best = r.fmaGflops();
+            for (Measured m : measured) best = Math.max(best, m.gflops()[i]);
+            roofs.put(id, r.withFma(best));
+        }
+        host = raisedHost;
+    }
+
+    /** The host CPU's roofline after this suite (raised where a row beat the probes). */
+    public DeviceLimits host() { return host; }
+
+    /** Each device's roofline after this suite. */
+    public Map<String, DeviceLimits> roofs() { return roofs; }
 
     private static List<Variant> variants(Pass p, FloatArray x, FloatArray w, FloatArray y, FloatArray dy, FloatArray dx, FloatArray dw,
                                           int rows, int in, int out) {

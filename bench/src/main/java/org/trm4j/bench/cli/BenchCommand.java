@@ -79,6 +79,10 @@ public final class BenchCommand implements Runnable {
 
     @Spec CommandSpec spec;
 
+    /** Each device's roofline and the host CPU's, raised by the kernel suite where a row beats the probes. */
+    private Map<String, DeviceLimits> roofs;
+    private DeviceLimits host;
+
     @Override public void run() {
         Plan p = plan();
         String loadAtStart = RunInfo.loadAverage();
@@ -109,16 +113,20 @@ public final class BenchCommand implements Runnable {
         int square = quick ? 1024 : 2048;
         double blasPeak = blas.map(b -> b.squareGflops(square, 3)).orElse(Double.NaN);
         if (blas.isPresent()) lt.row("OpenBLAS sgemm " + square + "^3", "-", "-", "-", "-", "-", Table.num(blasPeak));
-        DeviceLimits host = HostLimits.of(List.copyOf(limits.values()), types, blasPeak);
+        host = HostLimits.of(List.copyOf(limits.values()), types, blasPeak);
         lt.row(host.device(), "-", "-", "-", "-", Table.num(host.memoryGbs()), Table.num(host.fmaGflops()));
         chart.panel("peak FMA (probe kernel)", "GFLOP/s");
         for (DeviceLimits l : limits.values()) chart.bar(l.device(), l.fmaGflops(), l.device());
         emit(report, lt);
-        Map<String, DeviceLimits> roofs = new LinkedHashMap<>();
+        roofs = new LinkedHashMap<>();
         for (Device d : p.devices) roofs.put(d.id(), HostLimits.onHost(d.type()) ? host : limits.get(d.id()));
 
-        if (p.parts.contains(Part.kernels))
-            emit(report, new LinearSuite(p.devices, roofs, host, blas, p.reps).run(p.kernelPresets, p.batches, chart));
+        if (p.parts.contains(Part.kernels)) {
+            LinearSuite linear = new LinearSuite(p.devices, roofs, host, blas, p.reps);
+            emit(report, linear.run(p.kernelPresets, p.batches, chart));
+            roofs = linear.roofs();
+            host = linear.host();
+        }
         if (p.parts.contains(Part.train) || p.parts.contains(Part.infer)) {
             TrmConfig c = LinearShapes.preset(p.preset);
             StepSuite steps = new StepSuite(roofs, host);
