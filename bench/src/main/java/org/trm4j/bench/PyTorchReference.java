@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  * @param versionLine  the tool's first line (torch version, threads, environment)
  */
 public record PyTorchReference(double trainMs, double inferStepMs, String versionLine) {
+    private static final int TIMEOUT_MINUTES = 30;
     private static final Pattern MEDIAN = Pattern.compile("^(train|infer) step .*?: median ([0-9.]+) ms", Pattern.MULTILINE);
 
     /** The oracle: TRM_REF_ORACLE, else ../shared/tools/ref-oracle/oracle.py beside the checkout; empty when absent. */
@@ -42,17 +43,24 @@ public record PyTorchReference(double trainMs, double inferStepMs, String versio
                 "--threads", String.valueOf(threads), "--runs", String.valueOf(runs), "--warmup", "1");
         String out;
         int rc;
+        Path log = null;
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            byte[] bytes = p.getInputStream().readAllBytes();
-            if (!p.waitFor(10, TimeUnit.MINUTES)) p.destroyForcibly();
+            // Output to a file, so that a hung tool is noticed by the timeout instead of blocking a read.
+            log = Files.createTempFile("trm-bench-pytorch", ".txt");
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("PyTorch reference: no result after " + TIMEOUT_MINUTES + " minutes [" + String.join(" ", cmd) + "]");
+            }
             rc = p.exitValue();
-            out = new String(bytes, StandardCharsets.UTF_8);
+            out = Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException("PyTorch reference: cannot run /usr/bin/python3 (" + e.getMessage() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("PyTorch reference interrupted");
+        } finally {
+            if (log != null) try { Files.deleteIfExists(log); } catch (IOException ignored) { /* a temp file */ }
         }
         return parse(out, rc, String.join(" ", cmd));
     }
