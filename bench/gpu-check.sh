@@ -8,7 +8,8 @@
 #   3. conformance-nvidia-opencl/  the same on NVIDIA's OpenCL devices, if that platform is installed
 #      (without any NVIDIA device: conformance-selfcheck/ on the first OpenCL device, to show the bundle's suite runs)
 #   4. step-check.txt      the step and inference graphs of tiny-mlp and tiny-att on every device against java
-#   5. bench-kernels/      the linear kernels at Sudoku-MLP's shapes (batch 64, 768) on cuda, with roofline fractions
+#   5. bench-kernels/      the linear kernels at Sudoku-MLP's shapes (batch 64, 768) on cuda, with roofline fractions,
+#                          beside cuBLAS where libcublas and libcudart are installed
 #   6. bench-step/         the Sudoku-MLP training step and inference at batch 64 and 768 on cuda
 # summary.txt lists each part as ok, FAILED, or "no cuda device". Exit status: 0 all ran and passed; 1 a part failed;
 # 3 nothing failed but there was no cuda device (the cuda parts could not run).

@@ -44,6 +44,18 @@ public final class LinearSuite {
                     .filter(v -> !(v.tiled() && d.backend().equals("java"))).toList();
         }
 
+        /** The array an operand of a {@link ColumnMajorGemm} call names. */
+        public java.lang.foreign.MemorySegment segment(ColumnMajorGemm.Operand o) {
+            return switch (o) {
+                case X -> x.getSegment();
+                case W -> w.getSegment();
+                case Y -> y.getSegment();
+                case DY -> dy.getSegment();
+                case DX -> dx.getSegment();
+                case DW -> dw.getSegment();
+            };
+        }
+
         /** OpenBLAS doing {@code p} on these arrays. */
         public Runnable blas(OpenBlas b, Pass p) {
             return switch (p) {
@@ -58,10 +70,20 @@ public final class LinearSuite {
     private final Map<String, DeviceLimits> roofs;
     private DeviceLimits host;
     private final Optional<OpenBlas> blas;
+    private final Optional<CuBlas> cublas;
+    private final String noCublas;
     private final int reps;
 
     /** {@code roofs}: each device's limits (its roofline); {@code host}: OpenBLAS's. */
     public LinearSuite(List<Device> devices, Map<String, DeviceLimits> roofs, DeviceLimits host, Optional<OpenBlas> blas, int reps) {
+        this(devices, roofs, host, blas, Optional.empty(), null, reps);
+    }
+
+    /** With cuBLAS beside the cuda devices; {@code noCublas}, when not null, says why it is missing. */
+    public LinearSuite(List<Device> devices, Map<String, DeviceLimits> roofs, DeviceLimits host, Optional<OpenBlas> blas,
+                       Optional<CuBlas> cublas, String noCublas, int reps) {
+        this.cublas = cublas;
+        this.noCublas = noCublas;
         this.devices = devices;
         this.roofs = new LinkedHashMap<>(roofs);
         this.host = host;
@@ -87,13 +109,16 @@ public final class LinearSuite {
         for (Device d : devices) header.add(d.id());
         if (blas.isPresent()) header.add("OpenBLAS");
         header.add("best trm4j / OpenBLAS");
+        if (cublas.isPresent()) header.add("cuBLAS (GPU 0)");
         Table t = new Table("Linear kernels at TRM's shapes",
                 "GFLOP/s (2·rows·in·out over the median kernel time of " + reps + " executes after a warm-up), its fraction of the "
                         + "device's roofline, and the fastest kernel. Roofline: min(peak FMA, intensity x copy-kernel bandwidth), the peak "
                         + "being the best float32 rate measured on that hardware in this run (probes above, or a faster row here: host CPU now "
                         + Table.num(host.fmaGflops()) + " GFLOP/s); a fraction over 100% means the data came from cache, faster than the "
                         + "measured memory bandwidth. OpenBLAS: cblas_sgemm on the same arrays, wall time, host CPU roofline; "
-                        + blas.map(OpenBlas::describe).orElse("OpenBLAS: not found (libopenblas.so.0)") + ".",
+                        + blas.map(OpenBlas::describe).orElse("OpenBLAS: not found (libopenblas.so.0)") + "."
+                        + (cublas.isPresent() ? " cuBLAS: cublasSgemm_v2 on the same data on GPU 0, wall time with a synchronize; forward rows add its "
+                        + "largest difference from OpenBLAS relative to the largest |y|." : noCublas == null ? "" : " cuBLAS: " + noCublas + "."),
                 header.toArray(String[]::new));
         for (Measured m : measured) {
             List<String> cells = new ArrayList<>(List.of(m.presetBatch(), m.shape().layer(), m.shape().dims(), m.pass().name()));
@@ -110,13 +135,15 @@ public final class LinearSuite {
             } else {
                 cells.add("-");
             }
+            if (cublas.isPresent()) cells.add(Table.num(m.cublasGflops()) + (m.cublasCheck() == null ? "" : " · " + m.cublasCheck()));
             t.row(cells.toArray(String[]::new));
         }
         return t;
     }
 
     /** One (shape, pass): GFLOP/s and fastest kernel per device (in {@link #devices} order), and OpenBLAS's GFLOP/s (NaN without). */
-    private record Measured(String presetBatch, LinearShapes.Shape shape, Pass pass, double[] gflops, String[] kernels, double blasGflops) {}
+    private record Measured(String presetBatch, LinearShapes.Shape shape, Pass pass, double[] gflops, String[] kernels, double blasGflops,
+                            double cublasGflops, String cublasCheck) {}
 
     private Measured measure(SvgChart chart, String presetBatch, LinearShapes.Shape s, Pass p) {
         Arrays a = Arrays.random(s, 1);
@@ -138,7 +165,25 @@ public final class LinearSuite {
             blasGflops = s.flops() / blasNanos(a.blas(blas.get(), p));
             chart.bar(p.name() + " OpenBLAS", blasGflops, "OpenBLAS");
         }
-        return new Measured(presetBatch, s, p, gflops, names, blasGflops);
+        double cublasGflops = Double.NaN;
+        String check = null;
+        if (cublas.isPresent()) {
+            System.err.printf("linear %s %s %s with cuBLAS%n", s.layer(), s.dims(), p);
+            try (CuBlas.Resident r = cublas.get().resident(ColumnMajorGemm.of(p, s.rows(), s.in(), s.out()), a::segment)) {
+                cublasGflops = s.flops() / blasNanos(r::run);
+                if (p == Pass.forward && blas.isPresent()) { // a.y holds OpenBLAS's forward (beta 0: every call writes the same)
+                    FloatArray got = new FloatArray(a.y().getSize());
+                    r.result(got.getSegment());
+                    double max = 0, diff = 0;
+                    for (int i = 0; i < got.getSize(); i++) {
+                        max = Math.max(max, Math.abs(a.y().get(i)));
+                        diff = Math.max(diff, Math.abs(a.y().get(i) - got.get(i)));
+                    }
+                    check = "diff " + String.format(java.util.Locale.ROOT, "%.1e", diff / Math.max(max, 1e-30));
+                }
+            }
+        }
+        return new Measured(presetBatch, s, p, gflops, names, blasGflops, cublasGflops, check);
     }
 
     /**

@@ -18,7 +18,7 @@ import java.util.Optional;
  * set in the environment, makes OpenBLAS use that processor's kernels: {@link #coreName()} says which ones ran.
  */
 public final class OpenBlas {
-    private static final int ROW_MAJOR = 101, NO_TRANS = 111, TRANS = 112;
+    private static final int ROW_MAJOR = 101, COL_MAJOR = 102, NO_TRANS = 111, TRANS = 112;
     private static final String[] CANDIDATES = {"libopenblas.so.0", "/usr/lib/x86_64-linux-gnu/openblas-pthread/libopenblas.so.0",
             "/usr/lib/x86_64-linux-gnu/libopenblas.so.0"};
 
@@ -105,6 +105,16 @@ public final class OpenBlas {
                 ns[r] = System.nanoTime() - t0;
             }
             return 2.0 * n * n * (double) n / KernelClock.median(ns);
+        }
+    }
+
+    /** A column-major call (as cuBLAS takes it) on {@code arrays}: how {@link ColumnMajorGemm} is checked on the CPU. */
+    public void columnMajor(ColumnMajorGemm.Call c, java.util.function.Function<ColumnMajorGemm.Operand, MemorySegment> arrays) {
+        try {
+            sgemm.invokeExact(COL_MAJOR, c.transA() ? TRANS : NO_TRANS, c.transB() ? TRANS : NO_TRANS, c.m(), c.n(), c.k(), 1f,
+                    arrays.apply(c.a()), c.lda(), arrays.apply(c.b()), c.ldb(), c.beta(), arrays.apply(c.c()), c.ldc());
+        } catch (Throwable t) {
+            throw new IllegalStateException("cblas_sgemm failed", t);
         }
     }
 

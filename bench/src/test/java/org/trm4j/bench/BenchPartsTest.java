@@ -50,6 +50,23 @@ class BenchPartsTest {
         for (int i = 0; i < y.getSize(); i++) assertEquals(y.get(i), y2.get(i), 1e-4, "forward " + i);
         for (int i = 0; i < dx.getSize(); i++) assertEquals(dx.get(i), dx2.get(i), 1e-4, "backwardInput " + i);
         for (int i = 0; i < dw.getSize(); i++) assertEquals(dw.get(i), dw2.get(i), 1e-4, "backwardWeight " + i);
+
+        // The column-major calls cuBLAS gets, run by OpenBLAS in column-major order, give the same three results.
+        FloatArray y3 = new FloatArray(rows * out), dx3 = new FloatArray(rows * in), dw3 = new FloatArray(out * in);
+        java.util.Map<ColumnMajorGemm.Operand, FloatArray> arrays = java.util.Map.of(ColumnMajorGemm.Operand.X, x, ColumnMajorGemm.Operand.W, w,
+                ColumnMajorGemm.Operand.DY, dy, ColumnMajorGemm.Operand.Y, y3, ColumnMajorGemm.Operand.DX, dx3, ColumnMajorGemm.Operand.DW, dw3);
+        for (LinearSuite.Pass p : LinearSuite.Pass.values()) blas.columnMajor(ColumnMajorGemm.of(p, rows, in, out), o -> arrays.get(o).getSegment());
+        for (int i = 0; i < y.getSize(); i++) assertEquals(y.get(i), y3.get(i), 1e-4, "column-major forward " + i);
+        for (int i = 0; i < dx.getSize(); i++) assertEquals(dx.get(i), dx3.get(i), 1e-4, "column-major backwardInput " + i);
+        for (int i = 0; i < dw.getSize(); i++) assertEquals(dw.get(i), dw3.get(i), 1e-4, "column-major backwardWeight " + i);
+    }
+
+    /** Without a CUDA toolkit cuBLAS is absent, and says why, instead of failing. */
+    @Test void cuBlasAbsenceIsExplained() {
+        String[] why = {null};
+        var c = CuBlas.load(why);
+        if (c.isPresent()) { c.get().close(); return; } // a machine with a GPU and the toolkit: nothing to explain
+        assertTrue(why[0] != null && (why[0].contains("libcublas") || why[0].contains("libcudart") || why[0].contains("cuBLAS")), why[0]);
     }
 
     @Test void pyTorchOutputIsParsedAndFailuresNamed() {

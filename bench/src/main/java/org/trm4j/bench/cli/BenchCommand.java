@@ -2,6 +2,7 @@ package org.trm4j.bench.cli;
 
 import org.trm4j.api.Device;
 import org.trm4j.api.DeviceType;
+import org.trm4j.bench.CuBlas;
 import org.trm4j.bench.DeviceLimits;
 import org.trm4j.bench.HostLimits;
 import org.trm4j.bench.LinearShapes;
@@ -122,10 +123,17 @@ public final class BenchCommand implements Runnable {
         for (Device d : p.devices) roofs.put(d.id(), HostLimits.onHost(d.type()) ? host : limits.get(d.id()));
 
         if (p.parts.contains(Part.kernels)) {
-            LinearSuite linear = new LinearSuite(p.devices, roofs, host, blas, p.reps);
-            emit(report, linear.run(p.kernelPresets, p.batches, chart));
-            roofs = linear.roofs();
-            host = linear.host();
+            // cuBLAS beside the cuda devices, where a CUDA toolkit is installed.
+            String[] why = {null};
+            Optional<CuBlas> cublas = p.devices.stream().anyMatch(d -> d.backend().equals("cuda")) ? CuBlas.load(why) : Optional.empty();
+            try {
+                LinearSuite linear = new LinearSuite(p.devices, roofs, host, blas, cublas, why[0], p.reps);
+                emit(report, linear.run(p.kernelPresets, p.batches, chart));
+                roofs = linear.roofs();
+                host = linear.host();
+            } finally {
+                cublas.ifPresent(CuBlas::close);
+            }
         }
         if (p.parts.contains(Part.train) || p.parts.contains(Part.infer)) {
             TrmConfig c = LinearShapes.preset(p.preset);
