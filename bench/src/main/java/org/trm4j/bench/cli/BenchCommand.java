@@ -39,12 +39,13 @@ import java.util.Set;
  * into --out. `--full` is the report's run, `--quick` a small one for CI.
  */
 @Command(name = "bench", sortOptions = false,
-        description = {"Benchmark every device side by side: limits (launch, copies, memory bandwidth, peak FMA), linear kernels vs OpenBLAS,",
-                "the training step and inference vs the PyTorch reference. Prints tables; writes RESULTS.md and results.svg to --out."},
-        footer = {"", "Examples:", "  trm bench                      device limits only (launch latency, copy bandwidth, memory bandwidth, FMA peak)",
-                "  trm bench --full               the report of bench/RESULTS.md (Sudoku-MLP; ~15 min on 2 cores)",
-                "  trm bench --quick --out /tmp/b a small run of everything (tiny presets; CI)",
-                "  trm bench --suite train --preset sudoku-mlp --batch 64,768 --device cuda:0"})
+        description = "Benchmark every device side by side: measured limits, linear kernels vs OpenBLAS, the training step and "
+                + "inference vs the PyTorch reference. Prints tables; writes RESULTS.md and results.svg to --out.",
+        footer = {"", "Examples:",
+                "  trm bench                       device limits only",
+                "  trm bench --full                the report in bench/RESULTS.md (see bench/README.md)",
+                "  trm bench --quick --out /tmp/b  every part, tiny presets (CI)",
+                "  trm bench --suite train,infer --batch 64,768 --device cuda:0 --no-pytorch"})
 public final class BenchCommand implements Runnable {
     /** What a run measures; limits are measured whenever another part needs a roofline. */
     enum Part { limits, kernels, train, infer }
@@ -55,27 +56,27 @@ public final class BenchCommand implements Runnable {
     boolean quick;
     @Option(names = "--suite", split = ",", paramLabel = "PART", description = "Parts to run, comma-separated: limits, kernels, train, infer (default: limits; --full/--quick: all).")
     List<Part> suite;
-    @Option(names = "--device", description = "Only these device ids (comma-separated).")
+    @Option(names = "--device", paramLabel = "IDS", description = "Only these device ids (comma-separated).")
     String only;
     @Option(names = "--out", paramLabel = "DIR", description = "Where RESULTS.md and results.svg go (default: bench/ of the checkout).")
     Path out;
-    @Option(names = "--preset", description = "Preset of the training step and inference (default sudoku-mlp; --quick: tiny-mlp).")
+    @Option(names = "--preset", paramLabel = "NAME", description = "Preset of the training step and inference (default sudoku-mlp; --quick: tiny-mlp).")
     String preset;
-    @Option(names = "--kernel-presets", split = ",", description = "Presets whose linear shapes are timed (default sudoku-mlp,sudoku-att; --quick: tiny-mlp).")
+    @Option(names = "--kernel-presets", split = ",", paramLabel = "NAME", description = "Presets whose linear shapes are timed (default sudoku-mlp,sudoku-att; --quick: tiny-mlp).")
     List<String> kernelPresets;
-    @Option(names = "--batch", split = ",", description = "Batch sizes, comma-separated (default 8; --quick: 2).")
+    @Option(names = "--batch", split = ",", paramLabel = "B", description = "Batch sizes, comma-separated (default 8; --quick: 2).")
     List<Integer> batches;
-    @Option(names = "--steps", description = "Timed training steps / inference runs per device after a warm-up (default 2; --quick: 1).")
+    @Option(names = "--steps", paramLabel = "N", description = "Timed training steps / inference runs per device after a warm-up (default 2; --quick: 1).")
     Integer steps;
-    @Option(names = "--infer-steps", description = "Supervision steps per timed inference run (default 1, scaled to all of them; --quick: all).")
+    @Option(names = "--infer-steps", paramLabel = "S", description = "Supervision steps per timed inference run (default 1, scaled to all of them; --quick: all).")
     Integer inferSteps;
-    @Option(names = "--reps", description = "Timed executes per kernel (default 3; --quick: 2).")
+    @Option(names = "--reps", paramLabel = "N", description = "Timed executes per kernel (default 3; --quick: 2).")
     Integer reps;
     @Option(names = "--pytorch", negatable = true, description = "Run the PyTorch reference beside the step and inference (default: on, off with --quick).")
     Boolean pytorch;
-    @Option(names = "--launches", defaultValue = "2000", description = "Tiny-kernel executions per device for the launch latency (default ${DEFAULT-VALUE}; --quick: 100).")
+    @Option(names = "--launches", paramLabel = "N", defaultValue = "2000", description = "Tiny-kernel executions per device for the launch latency (default ${DEFAULT-VALUE}; --quick: 100).")
     int launches;
-    @Option(names = "--copy-mib", defaultValue = "64", description = "Size of the copied array in MiB (default ${DEFAULT-VALUE}; --quick: 8).")
+    @Option(names = "--copy-mib", paramLabel = "MIB", defaultValue = "64", description = "Size of the copied array in MiB (default ${DEFAULT-VALUE}; --quick: 8).")
     long copyMib;
 
     @Spec CommandSpec spec;
