@@ -22,8 +22,8 @@ public final class RunInfo {
                 .append(", commit ").append(commit()).append(".\n\n");
         sb.append("Machine: ").append(cpu()).append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
                 .append(memory()).append("; JDK ").append(Runtime.version()).append("; load average ").append(loadAtStart)
-                .append(" at the start, ").append(loadAverage()).append(" at the end (other processes share these cores: figures of one table were taken in one run, ")
-                .append("so its ratios are the claim; absolute numbers move with the load).\n\n");
+                .append(" at the start (the end of the report gives it at the end; other processes share these cores: figures of one table ")
+                .append("were taken in one run, so its ratios are the claim; absolute numbers move with the load).\n\n");
         sb.append("Devices:\n");
         for (Device d : devices)
             sb.append("- `").append(d.id()).append("`: ").append(d.name()).append(" (").append(d.type()).append(", ").append(d.computeUnits())

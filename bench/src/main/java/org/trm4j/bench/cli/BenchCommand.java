@@ -87,6 +87,7 @@ public final class BenchCommand implements Runnable {
 
     @Override public void run() {
         Plan p = plan();
+        long started = System.nanoTime();
         String loadAtStart = RunInfo.loadAverage();
         StringBuilder report = new StringBuilder();
         SvgChart chart = new SvgChart("trm bench: " + p.command);
@@ -150,6 +151,9 @@ public final class BenchCommand implements Runnable {
                 if (torch != null) report.append("PyTorch: ").append(torch.versionLine()).append("\n\n");
             }
         }
+        String end = String.format(java.util.Locale.ROOT, "Run time %.1f min; load average %s at the end.%n", (System.nanoTime() - started) / 6e10, RunInfo.loadAverage());
+        report.append(end);
+        System.out.print(end);
         try {
             ResultsFile.write(p.out, report.toString(), chart.isEmpty() ? null : chart.svg());
         } catch (IOException e) {
