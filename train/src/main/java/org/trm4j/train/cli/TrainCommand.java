@@ -203,9 +203,12 @@ public final class TrainCommand implements Runnable {
 
     private void finish(Trainer t, Trainer.Outcome o) throws IOException {
         if (save != null) Checkpoint.save(t.parameters(), save, true, t.settings().ema());
-        System.out.printf(Locale.ROOT, "%s at step %d/%d: %.1f s of training, %.3f s per step%s%n",
+        double median = t.medianStepSeconds();
+        System.out.printf(Locale.ROOT, "%s at step %d/%d: %.1f s of training%s%s%n",
                 o == Trainer.Outcome.FINISHED ? "finished" : "stopped", t.step(), t.settings().totalSteps(), t.elapsedSeconds(),
-                t.elapsedSeconds() / Math.max(1, t.step()), save != null ? "; wrote " + save : "");
+                Double.isNaN(median) ? "" : String.format(Locale.ROOT, ", median step %.3f s (%.1f puzzles/s) after the first", median,
+                        t.settings().batch() / median),
+                save != null ? "; wrote " + save : "");
     }
 
     // ------------------------------------------------------------------------------------------------ the model
