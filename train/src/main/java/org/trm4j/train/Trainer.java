@@ -93,8 +93,10 @@ public final class Trainer implements AutoCloseable {
         int b = settings.batch();
         while (step() < settings.totalSteps()) {
             if (stop.getAsBoolean()) {
-                out.message("stop requested: saving a checkpoint at step " + step());
-                saveCheckpoint();
+                if (lastSaved != step()) {
+                    out.message("stop requested: saving a checkpoint at step " + step());
+                    saveCheckpoint();
+                } else out.message("stop requested: the checkpoint of step " + step() + " is saved");
                 return Outcome.STOPPED;
             }
             Batch batch = source.next();

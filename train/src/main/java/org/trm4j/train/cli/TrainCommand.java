@@ -152,6 +152,7 @@ public final class TrainCommand implements Runnable {
             if (total == 0) throw new IllegalArgumentException("give --steps N or --epochs E (or a --recipe)");
             long evalSteps = evalEvery != null ? evalEvery : recipeOrNull() != null ? recipeOrNull().evalSteps(puzzles(train.meta()), bsz) : 0;
             TrainSettings s = settings(m, bsz, total, evalSteps);
+            chartTitle = m.config.name() + " on " + data.getFileName();
             if (Files.exists(out.resolve(RunCheckpoint.FILE)))
                 throw new IllegalArgumentException(out + " already holds a run; continue it with --resume or choose another --out");
             Files.createDirectories(out);
@@ -161,7 +162,7 @@ public final class TrainCommand implements Runnable {
                 try (StopSignal stop = new StopSignal()) {
                     finish(t, t.run(stop));
                     log.close();
-                    System.out.println("chart: " + CurveChart.write(out, m.config.name() + " on " + data.getFileName()));
+                    System.out.println("chart: " + CurveChart.write(out, chartTitle));
                 }
             }
         }
@@ -181,6 +182,7 @@ public final class TrainCommand implements Runnable {
         RunCheckpoint.State st = RunCheckpoint.load(f);
         try (DataSet train = DataSet.open(data.resolve("train")); DataSet test = openTest()) {
             checkData(st.params().config(), train.meta());
+            chartTitle = st.params().config().name() + " on " + data.getFileName();
             TrainSettings s = st.settings();
             if (steps != null) s = s.withTotalSteps(steps);
             else if (epochs != null) s = s.withTotalSteps(Math.max(1, epochs * puzzles(train.meta()) / s.batch()));
@@ -195,7 +197,7 @@ public final class TrainCommand implements Runnable {
                 try (StopSignal stop = new StopSignal()) {
                     finish(t, t.run(stop));
                     log.close();
-                    System.out.println("chart: " + CurveChart.write(dir, st.params().config().name() + " on " + data.getFileName()));
+                    System.out.println("chart: " + CurveChart.write(dir, chartTitle));
                 }
             }
         }
@@ -320,8 +322,24 @@ public final class TrainCommand implements Runnable {
         PrintStream ps = System.out;
         boolean terminal = System.console() != null && System.console().isTerminal() && batchFile == null;
         ProgressReporter p = new ProgressReporter(ps, terminal, batchFile != null ? 0 : plainEverySeconds);
-        return log == null ? p : TrainerOutput.all(p, log);
+        return log == null ? p : TrainerOutput.all(p, log, chartAtCheckpoints(p));
     }
+
+    /** Redraws RUN_DIR/curves.png at every checkpoint (a failure is reported, training goes on). */
+    private TrainerOutput chartAtCheckpoints(ProgressReporter p) {
+        CurveChart.warmUp();
+        return new TrainerOutput() {
+            @Override public void checkpoint(long step, Path file) {
+                try {
+                    CurveChart.write(file.getParent(), chartTitle);
+                } catch (IOException | RuntimeException e) {
+                    p.message("chart not written: " + e.getMessage());
+                }
+            }
+        };
+    }
+
+    private String chartTitle = "trm train";
 
     /**
      * Ctrl-C (SIGINT/SIGTERM) sets the flag the trainer checks between steps; the shutdown hook then waits (up to 10
