@@ -8,20 +8,16 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.trm4j.api.Device;
 import org.trm4j.api.Devices;
-import org.trm4j.kernels.Losses;
 import org.trm4j.model.Checkpoint;
 import org.trm4j.model.Parameters;
 import org.trm4j.model.Presets;
 import org.trm4j.model.ReferenceConfig;
-import org.trm4j.model.Safetensors;
 import org.trm4j.model.TrmConfig;
 import org.trm4j.model.graph.Batch;
+import org.trm4j.train.BatchFile;
 import org.trm4j.train.BatchSource;
 import org.trm4j.train.CurveChart;
 import org.trm4j.train.ExampleSampler;
@@ -130,7 +126,7 @@ public final class TrainCommand implements Runnable {
         if (init == null && preset == null && recipe == null) throw new IllegalArgumentException("--batch-file needs a model: --init C [--config CFG] or --preset P");
         if (epochs != null) throw new IllegalArgumentException("--epochs needs --data (a batch file has no epochs)");
         Model m = model(null);
-        Batch b = readBatch(batchFile, m.config);
+        Batch b = BatchFile.read(batchFile, m.config);
         int bsz = b.size();
         if (batch != null && batch != bsz) throw new IllegalArgumentException("--batch " + batch + " but " + batchFile + " holds " + bsz + " examples");
         TrainSettings s = settings(m, bsz, steps == null ? 1 : steps, 1);
@@ -293,31 +289,6 @@ public final class TrainCommand implements Runnable {
         }
     }
 
-    /** The batch file: int inputs and labels [B, seq_len], optional puzzle_identifiers (or identifiers) [B]. */
-    static Batch readBatch(Path f, TrmConfig c) throws IOException {
-        if (!Files.isRegularFile(f)) throw new IOException("--batch-file " + f + ": no such file");
-        try (Safetensors.Reader r = Safetensors.open(f)) {
-            for (String need : new String[] {"inputs", "labels"})
-                if (!r.entries().containsKey(need)) throw new IOException(f + ": needs an int tensor `" + need + "` [B, " + c.seqLen() + "]");
-            long[] shape = r.entries().get("inputs").shape();
-            if (shape.length != 2 || shape[1] != c.seqLen() || shape[0] < 1)
-                throw new IOException(f + ": inputs has shape " + java.util.Arrays.toString(shape) + ", expected [B, " + c.seqLen() + "]");
-            if (!java.util.Arrays.equals(r.entries().get("labels").shape(), shape))
-                throw new IOException(f + ": labels has shape " + r.entries().get("labels").shapeString() + ", inputs " + java.util.Arrays.toString(shape));
-            int b = (int) shape[0];
-            int[] in = r.readInts("inputs"), lab = r.readInts("labels");
-            String idName = r.entries().containsKey("puzzle_identifiers") ? "puzzle_identifiers" : r.entries().containsKey("identifiers") ? "identifiers" : null;
-            int[] ids = idName == null ? new int[b] : r.readInts(idName);
-            if (ids.length != b) throw new IOException(f + ": " + idName + " has " + ids.length + " entries, expected " + b);
-            for (int v : in) if (v < 0 || v >= c.vocabSize()) throw new IOException(f + ": input token " + v + " outside [0, " + c.vocabSize() + ")");
-            for (int v : lab)
-                if (v != Losses.IGNORE && (v < 0 || v >= c.vocabSize())) throw new IOException(f + ": label " + v + " outside [0, " + c.vocabSize() + ") and not -100");
-            for (int v : ids)
-                if (v < 0 || v >= c.numPuzzleIdentifiers()) throw new IOException(f + ": puzzle identifier " + v + " outside [0, " + c.numPuzzleIdentifiers() + ")");
-            return new Batch(in, lab, ids);
-        }
-    }
-
     private TrainerOutput output(MetricsLog log, double plainEverySeconds) {
         PrintStream ps = System.out;
         boolean terminal = System.console() != null && System.console().isTerminal() && batchFile == null;
@@ -340,37 +311,4 @@ public final class TrainCommand implements Runnable {
     }
 
     private String chartTitle = "trm train";
-
-    /**
-     * Ctrl-C (SIGINT/SIGTERM) sets the flag the trainer checks between steps; the shutdown hook then waits (up to 10
-     * minutes) until the run is closed, i.e. its checkpoint is saved.
-     */
-    private static final class StopSignal implements java.util.function.BooleanSupplier, AutoCloseable {
-        private final AtomicBoolean stop = new AtomicBoolean();
-        private final CountDownLatch done = new CountDownLatch(1);
-        private final Thread hook;
-
-        StopSignal() {
-            hook = new Thread(() -> {
-                stop.set(true);
-                try {
-                    done.await(10, TimeUnit.MINUTES);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "trm-train-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
-        }
-
-        @Override public boolean getAsBoolean() { return stop.get(); }
-
-        @Override public void close() {
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it returns now that the run is saved
-            }
-        }
-    }
 }
