@@ -92,7 +92,7 @@ public final class TrainingStepGraph implements AutoCloseable {
         this.device = device;
         this.batch = batchSize;
         this.exploration = new Random(hyper.explorationSeed());
-        this.ops = new Ops(NAME, Ops.tiledFor(device));
+        this.ops = new Ops(NAME, Ops.kernelsFor(device));
         this.net = new TrmNet(c, params, ops, batchSize);
         net.enableBackward(params);
         params.allocateOptimizerState();
@@ -381,7 +381,7 @@ public final class TrainingStepGraph implements AutoCloseable {
     /** Kernel launches per step. */
     public int taskCount() { return ops.taskCount(); }
 
-    /** Whether the linear layers use the tiled KernelContext kernels (non-JVM devices). */
+    /** Whether some linear layer uses a tiled KernelContext kernel (the tuner chose it for this device and shape). */
     public boolean tiledLinear() { return ops.tiled; }
 
     /** The profile of the last step (copy counts, kernel times). */
