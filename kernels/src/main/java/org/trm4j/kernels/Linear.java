@@ -147,6 +147,47 @@ public final class Linear {
         }
     }
 
+    // ---------------------------------------------------------------- 4 x 4 register blocks, exact launch size
+
+    /** Work-items of a *Blocked kernel writing an M x N output: one per 4 x 4 block. */
+    public static int blocks(int m, int n) { return (m + 3) / 4 * ((n + 3) / 4); }
+
+    /**
+     * {@link #forward} (same result bit for bit) as one @Parallel loop over {@code blocks} = {@link #blocks}(rows, out)
+     * work-items, a plain argument, so a device launches exactly that many (a loop bound written as an
+     * expression gets a fixed 4096 per dimension). Block t covers rows 4 (t mod ceil(rows/4)), columns 4 (t div ...).
+     */
+    public static void forwardBlocked(FloatArray x, FloatArray w, FloatArray y, int rows, int in, int out, int blocks) {
+        for (@Parallel int t = 0; t < blocks; t++) {
+            int mb = (rows + 3) / 4;
+            block4x4(x, w, y, t % mb * 4, t / mb * 4, rows, out, in, in, 1, 1, in, 0);
+        }
+    }
+
+    /**
+     * {@link #backwardInput} with 4 x 4 register blocks (C = dx, A = dy, B(k, n) = w[k, n]), {@code blocks} =
+     * {@link #blocks}(rows, in): no loads or stores of dx in the reduction loop (the JVM's fastest, where nothing
+     * is vectorised). Sums o in order from 0, then adds dx when accumulating (rounding may differ from
+     * backwardInput's running sum then).
+     */
+    public static void backwardInputBlocked(FloatArray dy, FloatArray w, FloatArray dx, int rows, int in, int out, int accumulate, int blocks) {
+        for (@Parallel int t = 0; t < blocks; t++) {
+            int mb = (rows + 3) / 4;
+            block4x4(dy, w, dx, t % mb * 4, t / mb * 4, rows, in, out, out, 1, in, 1, accumulate);
+        }
+    }
+
+    /**
+     * {@link #backwardWeight} (always accumulates) with 4 x 4 register blocks (C = dw, A(o, r) = dy[r, o], B = x),
+     * {@code blocks} = {@link #blocks}(out, in). Sums r from 0, then adds to dw.
+     */
+    public static void backwardWeightBlocked(FloatArray dy, FloatArray x, FloatArray dw, int rows, int in, int out, int blocks) {
+        for (@Parallel int t = 0; t < blocks; t++) {
+            int mb = (out + 3) / 4;
+            block4x4(dy, x, dw, t % mb * 4, t / mb * 4, out, in, rows, 1, out, in, 1, 1);
+        }
+    }
+
     /**
      * The 4 x 4 block of C[m, n] (+)= sum_k A(m, k) * B(k, n) at rows m0..m0+3, columns n0..n0+3, with
      * C row-major [M, N], A(m, k) = a[m*sam + k*sak], B(k, n) = b[k*sbk + n*sbn]: 16 independent

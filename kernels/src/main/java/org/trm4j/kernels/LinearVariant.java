@@ -27,8 +27,11 @@ public record LinearVariant(Op op, String name, Kind kind, int width) {
     /** The three products of a linear layer. */
     public enum Op { FORWARD, BACKWARD_INPUT, BACKWARD_WEIGHT }
 
-    /** Which kernel family. PLAIN: Linear's @Parallel kernels; ROWS4: backwardInputRows4; TILED: Linear's KernelContext ones. */
-    public enum Kind { PLAIN, ROWS4, TILED, PANEL }
+    /**
+     * Which kernel family. PLAIN: Linear's @Parallel kernels; ROWS4: backwardInputRows4; BLOCKED: Linear's *Blocked
+     * (4 x 4 register blocks); TILED: Linear's KernelContext ones; PANEL: {@link LinearPanel}.
+     */
+    public enum Kind { PLAIN, ROWS4, BLOCKED, TILED, PANEL }
 
     /** Panel widths tried by the tuner and the bench. */
     public static final int[] PANEL_WIDTHS = {64, 128, 256};
@@ -43,6 +46,7 @@ public record LinearVariant(Op op, String name, Kind kind, int width) {
         List<LinearVariant> v = new ArrayList<>();
         v.add(new LinearVariant(op, base, Kind.PLAIN, 0));
         if (op == Op.BACKWARD_INPUT) v.add(new LinearVariant(op, base + "Rows4", Kind.ROWS4, 0));
+        v.add(new LinearVariant(op, base + "Blocked", Kind.BLOCKED, 0));
         v.add(new LinearVariant(op, base + "Tiled", Kind.TILED, 0));
         for (int w : PANEL_WIDTHS) v.add(new LinearVariant(op, base + "Panel" + w, Kind.PANEL, w));
         return v;
@@ -77,6 +81,7 @@ public record LinearVariant(Op op, String name, Kind kind, int width) {
             case FORWARD -> {
                 switch (kind) {
                     case PLAIN -> g.task(id, Linear::forward, a, b, c, rows, in, out);
+                    case BLOCKED -> g.task(id, Linear::forwardBlocked, a, b, c, rows, in, out, Linear.blocks(rows, out));
                     case TILED -> g.task(id, Linear::forwardTiled, new KernelContext(), a, b, c, rows, in, out);
                     case PANEL -> g.task(id, LinearPanel::forward, a, b, c, rows, in, out, width, LinearPanel.tiles(rows, out, width));
                     default -> throw unsupported();
@@ -86,6 +91,7 @@ public record LinearVariant(Op op, String name, Kind kind, int width) {
                 switch (kind) {
                     case PLAIN -> g.task(id, Linear::backwardInput, a, b, c, rows, in, out, acc);
                     case ROWS4 -> g.task(id, Linear::backwardInputRows4, a, b, c, rows, in, out, acc);
+                    case BLOCKED -> g.task(id, Linear::backwardInputBlocked, a, b, c, rows, in, out, acc, Linear.blocks(rows, in));
                     case TILED -> g.task(id, Linear::backwardInputTiled, new KernelContext(), a, b, c, rows, in, out, acc);
                     case PANEL -> g.task(id, LinearPanel::backwardInput, a, b, c, rows, in, out, acc, width, LinearPanel.tiles(rows, in, width));
                 }
@@ -93,6 +99,7 @@ public record LinearVariant(Op op, String name, Kind kind, int width) {
             case BACKWARD_WEIGHT -> {
                 switch (kind) {
                     case PLAIN -> g.task(id, Linear::backwardWeight, a, b, c, rows, in, out);
+                    case BLOCKED -> g.task(id, Linear::backwardWeightBlocked, a, b, c, rows, in, out, Linear.blocks(out, in));
                     case TILED -> g.task(id, Linear::backwardWeightTiled, new KernelContext(), a, b, c, rows, in, out);
                     case PANEL -> g.task(id, LinearPanel::backwardWeight, a, b, c, rows, in, out, width, LinearPanel.tiles(out, in, width));
                     default -> throw unsupported();
