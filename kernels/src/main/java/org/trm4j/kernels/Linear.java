@@ -31,6 +31,9 @@ import org.trm4j.api.Parallel;
  * <tr><td>backwardInputRows4(dy, w, dx, rows, in, out, accumulate)</td><td>@Parallel (ceil(rows/4))</td></tr>
  * <tr><td>backwardWeight(dy, x, dw, rows, in, out)</td><td>@Parallel (out)</td></tr>
  * <tr><td>backwardBias(dy, db, rows, out)</td><td>@Parallel (out)</td></tr>
+ * <tr><td>forwardBlocked(x, w, y, rows, in, out, blocks)</td><td>@Parallel (blocks = {@link #blocks}(rows, out)), a 4 x 4 block each</td></tr>
+ * <tr><td>backwardInputBlocked(dy, w, dx, rows, in, out, accumulate, blocks)</td><td>@Parallel ({@link #blocks}(rows, in))</td></tr>
+ * <tr><td>backwardWeightBlocked(dy, x, dw, rows, in, out, blocks)</td><td>@Parallel ({@link #blocks}(out, in))</td></tr>
  * <tr><td>forwardTiled(ctx, x, w, y, rows, in, out)</td>
  *     <td>2-D, global (ceil(out/64)*16, ceil(rows/64)*16), local (16,16): {@link Grids#linearForward}</td></tr>
  * <tr><td>backwardInputTiled(ctx, dy, w, dx, rows, in, out, accumulate)</td>
@@ -40,7 +43,8 @@ import org.trm4j.api.Parallel;
  * </table>
  * Tiled kernels handle any sizes (partial blocks are zero-padded in local memory); the grid must be
  * exactly the one {@link Grids} builds (local size 16 x 16). On the java backend the tiled kernels run with one
- * virtual thread per work-item (barriers) and are slow: use the @Parallel ones there.
+ * virtual thread per work-item (barriers) and are slow: use the @Parallel ones there. {@link LinearPanel} has the
+ * CPU-shaped versions; {@link LinearVariant} lists them all and {@link LinearTuner} picks one per device and shape.
  */
 public final class Linear {
     private Linear() {}
