@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link #MIN_TUNED_FLOPS} are not timed (differences there are lost in launch overheads): they, and every shape
  * when tuning is off or {@link #NOT_MEASURING} is bound, get {@link #fallback}.
  *
- * <p>{@code -Dtrm.linear.kernels=NAME,...} (e.g. {@code forwardPanel64,backwardWeightBlocked}) forces the named
+ * <p>{@code -Dtrm.linear.kernels=NAME,...} (env {@code TRM_LINEAR_KERNELS}; e.g. {@code forwardPanel64,backwardWeightBlocked}) forces the named
  * variant of its op for every shape, measured or not (tests, experiments); ops not named are chosen as usual.
  */
 public final class LinearTuner {
@@ -69,7 +69,7 @@ public final class LinearTuner {
 
     /** The variant of {@code op} named in {@code trm.linear.kernels}, or null; an unknown name is an error. */
     static LinearVariant forced(LinearVariant.Op op) {
-        String list = System.getProperty("trm.linear.kernels", "");
+        String list = System.getProperty("trm.linear.kernels", System.getenv().getOrDefault("TRM_LINEAR_KERNELS", ""));
         for (String name : list.split(",")) {
             name = name.trim();
             if (name.isEmpty()) continue;

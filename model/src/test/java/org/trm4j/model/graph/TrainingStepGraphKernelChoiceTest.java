@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Whatever linear kernels the tuner picks, training is the same: two steps with the panel kernels (forward through
- * transposed weights, which must be re-made after each optimizer update) equal, bit for bit, three steps with the
+ * transposed weights, which must be re-made after each optimizer update) equal, bit for bit, two steps with the
  * fallback kernels (plain forward, backwardInputRows4, plain backwardWeight: the same sums in the same order); with
  * the 4x4-blocked kernels (a different order for accumulated gradients) they agree to rounding.
  */
