@@ -31,6 +31,9 @@ import org.trm4j.api.Parallel;
  * <tr><td>backwardInputRows4(dy, w, dx, rows, in, out, accumulate)</td><td>@Parallel (ceil(rows/4))</td></tr>
  * <tr><td>backwardWeight(dy, x, dw, rows, in, out)</td><td>@Parallel (out)</td></tr>
  * <tr><td>backwardBias(dy, db, rows, out)</td><td>@Parallel (out)</td></tr>
+ * <tr><td>forwardBlocked(x, w, y, rows, in, out, blocks)</td><td>@Parallel (blocks = {@link #blocks}(rows, out)), a 4 x 4 block each</td></tr>
+ * <tr><td>backwardInputBlocked(dy, w, dx, rows, in, out, accumulate, blocks)</td><td>@Parallel ({@link #blocks}(rows, in))</td></tr>
+ * <tr><td>backwardWeightBlocked(dy, x, dw, rows, in, out, blocks)</td><td>@Parallel ({@link #blocks}(out, in))</td></tr>
  * <tr><td>forwardTiled(ctx, x, w, y, rows, in, out)</td>
  *     <td>2-D, global (ceil(out/64)*16, ceil(rows/64)*16), local (16,16): {@link Grids#linearForward}</td></tr>
  * <tr><td>backwardInputTiled(ctx, dy, w, dx, rows, in, out, accumulate)</td>
@@ -40,7 +43,8 @@ import org.trm4j.api.Parallel;
  * </table>
  * Tiled kernels handle any sizes (partial blocks are zero-padded in local memory); the grid must be
  * exactly the one {@link Grids} builds (local size 16 x 16). On the java backend the tiled kernels run with one
- * virtual thread per work-item (barriers) and are slow: use the @Parallel ones there.
+ * virtual thread per work-item (barriers) and are slow: use the @Parallel ones there. {@link LinearPanel} has the
+ * CPU-shaped versions; {@link LinearVariant} lists them all and {@link LinearTuner} picks one per device and shape.
  */
 public final class Linear {
     private Linear() {}
@@ -144,6 +148,47 @@ public final class Linear {
                 int xb = r * in;
                 for (int i = 0; i < in; i++) dw.set(wb + i, dw.get(wb + i) + g * x.get(xb + i));
             }
+        }
+    }
+
+    // ---------------------------------------------------------------- 4 x 4 register blocks, exact launch size
+
+    /** Work-items of a *Blocked kernel writing an M x N output: one per 4 x 4 block. */
+    public static int blocks(int m, int n) { return (m + 3) / 4 * ((n + 3) / 4); }
+
+    /**
+     * {@link #forward} (same result bit for bit) as one @Parallel loop over {@code blocks} = {@link #blocks}(rows, out)
+     * work-items, a plain argument, so a device launches exactly that many (a loop bound written as an
+     * expression gets a fixed 4096 per dimension). Block t covers rows 4 (t mod ceil(rows/4)), columns 4 (t div ...).
+     */
+    public static void forwardBlocked(FloatArray x, FloatArray w, FloatArray y, int rows, int in, int out, int blocks) {
+        for (@Parallel int t = 0; t < blocks; t++) {
+            int mb = (rows + 3) / 4;
+            block4x4(x, w, y, t % mb * 4, t / mb * 4, rows, out, in, in, 1, 1, in, 0);
+        }
+    }
+
+    /**
+     * {@link #backwardInput} with 4 x 4 register blocks (C = dx, A = dy, B(k, n) = w[k, n]), {@code blocks} =
+     * {@link #blocks}(rows, in): no loads or stores of dx in the reduction loop (the JVM's fastest, where nothing
+     * is vectorised). Sums o in order from 0, then adds dx when accumulating (rounding may differ from
+     * backwardInput's running sum then).
+     */
+    public static void backwardInputBlocked(FloatArray dy, FloatArray w, FloatArray dx, int rows, int in, int out, int accumulate, int blocks) {
+        for (@Parallel int t = 0; t < blocks; t++) {
+            int mb = (rows + 3) / 4;
+            block4x4(dy, w, dx, t % mb * 4, t / mb * 4, rows, in, out, out, 1, in, 1, accumulate);
+        }
+    }
+
+    /**
+     * {@link #backwardWeight} (always accumulates) with 4 x 4 register blocks (C = dw, A(o, r) = dy[r, o], B = x),
+     * {@code blocks} = {@link #blocks}(out, in). Sums r from 0, then adds to dw.
+     */
+    public static void backwardWeightBlocked(FloatArray dy, FloatArray x, FloatArray dw, int rows, int in, int out, int blocks) {
+        for (@Parallel int t = 0; t < blocks; t++) {
+            int mb = (out + 3) / 4;
+            block4x4(dy, x, dw, t % mb * 4, t / mb * 4, out, in, rows, 1, out, in, 1, 1);
         }
     }
 

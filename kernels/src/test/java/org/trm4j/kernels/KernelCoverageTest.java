@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Order(Integer.MAX_VALUE)
 class KernelCoverageTest {
-    static final Class<?>[] KERNEL_CLASSES = {Linear.class, Embedding.class, RmsNorm.class, SwiGlu.class, Rope.class,
+    static final Class<?>[] KERNEL_CLASSES = {Linear.class, LinearPanel.class, Embedding.class, RmsNorm.class, SwiGlu.class, Rope.class,
             Attention.class, Elementwise.class, Losses.class, Optimizers.class, ActCarry.class};
 
     @Test void everyKernelRanOnJavaAndOpenCl() {

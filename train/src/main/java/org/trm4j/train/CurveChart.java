@@ -28,6 +28,24 @@ public final class CurveChart {
 
     public static final String FILE = "curves.png";
 
+    /**
+     * Loads Java2D and its fonts now: initialising them during JVM shutdown (the chart written after Ctrl-C) fails,
+     * as they register shutdown hooks of their own.
+     */
+    public static void warmUp() {
+        System.setProperty("java.awt.headless", "true");
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setFont(JFreeChart.DEFAULT_TITLE_FONT);
+        g.drawString("0", 1, 7);
+        g.dispose();
+        try {
+            javax.imageio.ImageIO.write(img, "png", java.io.OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Draws the chart of the run in {@code runDir}; returns the file. */
     public static Path write(Path runDir, String title) throws IOException {
         System.setProperty("java.awt.headless", "true");
@@ -77,6 +95,9 @@ public final class CurveChart {
     /** Lines; the evaluation series (3rd and 4th) with dots, as they have few points. */
     private static XYLineAndShapeRenderer renderer(boolean evalDots) {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        Color[] colors = evalDots ? new Color[] {new Color(0x1f77b4), new Color(0x2ca02c), new Color(0xff7f0e), new Color(0x9467bd)}
+                : new Color[] {new Color(0xd62728)};
+        for (int i = 0; i < colors.length; i++) r.setSeriesPaint(i, colors[i]);
         for (int i = 0; i < 4; i++) r.setSeriesStroke(i, new BasicStroke(1.5f));
         if (evalDots) { r.setSeriesShapesVisible(2, true); r.setSeriesShapesVisible(3, true); }
         return r;

@@ -1,6 +1,5 @@
 package org.trm4j.train;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -50,6 +49,4 @@ public record Recipe(String name, String preset, long epochs, long evalEpochs, d
     public long evalSteps(int puzzles, int batch) { return Math.max(1, evalEpochs * puzzles / batch); }
 
     @Override public String toString() { return name + " (" + preset + ", " + epochs + " epochs)"; }
-
-    static String names() { return String.join(", ", Arrays.asList(all().stream().map(Recipe::name).toArray(String[]::new))); }
 }

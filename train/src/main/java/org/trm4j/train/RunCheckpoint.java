@@ -2,7 +2,6 @@ package org.trm4j.train;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -86,6 +85,4 @@ public final class RunCheckpoint {
         if (v == null) throw new IOException(file + ": not a run checkpoint (no \"" + key + "\" in the metadata)");
         return v;
     }
-
-    static String describe(long[] position) { return Arrays.toString(position); }
 }

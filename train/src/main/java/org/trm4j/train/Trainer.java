@@ -42,6 +42,9 @@ public final class Trainer implements AutoCloseable {
     private final TrainingStepGraph graph;
     private final double elapsedBefore;
     private double elapsed;
+    /** Step times of this process after its first step (the first compiles the kernels). */
+    private final java.util.List<Double> stepTimes = new java.util.ArrayList<>();
+    private boolean firstStepDone;
     private long lastSaved = -1, lastEvaluated = -1;
 
     /**
@@ -90,8 +93,10 @@ public final class Trainer implements AutoCloseable {
         int b = settings.batch();
         while (step() < settings.totalSteps()) {
             if (stop.getAsBoolean()) {
-                out.message("stop requested: saving a checkpoint at step " + step());
-                saveCheckpoint();
+                if (lastSaved != step()) {
+                    out.message("stop requested: saving a checkpoint at step " + step());
+                    saveCheckpoint();
+                } else out.message("stop requested: the checkpoint of step " + step() + " is saved");
                 return Outcome.STOPPED;
             }
             Batch batch = source.next();
@@ -99,6 +104,8 @@ public final class Trainer implements AutoCloseable {
             StepResult r = graph.step(batch);
             double sec = (System.nanoTime() - t0) / 1e9;
             elapsed += sec;
+            if (firstStepDone) stepTimes.add(sec);
+            firstStepDone = true;
             checkFinite(r);
             int n = Math.max(1, r.count());
             out.step(new StepReport(r.step(), settings.totalSteps(), settings.hyper().lrAt(r.step()), r.objective(b), r.lmLoss() / b,
@@ -107,9 +114,10 @@ public final class Trainer implements AutoCloseable {
             if (settings.evalEvery() > 0 && r.step() % settings.evalEvery() == 0) evaluate();
             if (settings.checkpointEvery() > 0 && r.step() % settings.checkpointEvery() == 0) saveCheckpoint();
         }
-        if (lastEvaluated != step()) evaluate();
+        boolean stopping = stop.getAsBoolean();   // interrupted during the last step: save, skip the evaluation
+        if (!stopping && lastEvaluated != step()) evaluate();
         if (lastSaved != step()) saveCheckpoint();
-        return Outcome.FINISHED;
+        return stopping ? Outcome.STOPPED : Outcome.FINISHED;
     }
 
     private void checkFinite(StepResult r) {
@@ -151,6 +159,13 @@ public final class Trainer implements AutoCloseable {
 
     /** The live parameters, optimizer state and EMA, copied from the device now. */
     public Parameters parameters() { return graph.syncToHost(); }
+
+    /** Median wall time of this process's steps after its first (which compiles the kernels); NaN before the second step. */
+    public double medianStepSeconds() {
+        if (stepTimes.isEmpty()) return Double.NaN;
+        double[] t = stepTimes.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return t.length % 2 == 1 ? t[t.length / 2] : (t[t.length / 2 - 1] + t[t.length / 2]) / 2;
+    }
 
     /** Seconds of training so far (steps only, resumed runs included). */
     public double elapsedSeconds() { return elapsed; }

@@ -119,12 +119,14 @@ class TrainerTest {
         assertEquals(a.explorationState(), b.explorationState());
     }
 
-    @Test void aNaNStopsTheRunNamingStepAndTensorAndKeepsTheLastGoodCheckpoint() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"java", "opencl:0:0"})
+    void aNaNStopsTheRunNamingStepAndTensorAndKeepsTheLastGoodCheckpoint(String deviceId) throws Exception {
         MemoryDataSet train = SudokuSets.generate(4, 4, 0, 5);
         TrmConfig c = tinySudoku();
         TrainSettings s = new TrainSettings(4, 4, 2, 0, 1, 0, 1e-3, 0, 1.0, 0.1, 1e-2, 0.1, 0.999, 7, true);
-        Device java = device("java");
-        try (Trainer t = new Trainer(Parameters.initialized(c, 1), s, java, new ExampleSampler(train, 4, 1), null, dir, new Recorder())) {
+        Device dev = device(deviceId);
+        try (Trainer t = new Trainer(Parameters.initialized(c, 1), s, dev, new ExampleSampler(train, 4, 1), null, dir, new Recorder())) {
             t.run(() -> false);
         }
         RunCheckpoint.State st = RunCheckpoint.load(dir.resolve(RunCheckpoint.FILE));
@@ -132,7 +134,7 @@ class TrainerTest {
         FloatArray w = st.params().get(ParameterSpec.LM_HEAD);
         w.set(3, Float.NaN);
         Trainer.NonFiniteException e;
-        try (Trainer t = Trainer.resume(st, s.withTotalSteps(4), java, new ExampleSampler(train, 4, 1), null, dir, new Recorder())) {
+        try (Trainer t = Trainer.resume(st, s.withTotalSteps(4), dev, new ExampleSampler(train, 4, 1), null, dir, new Recorder())) {
             e = assertThrows(Trainer.NonFiniteException.class, () -> t.run(() -> false));
         }
         String m = e.getMessage();

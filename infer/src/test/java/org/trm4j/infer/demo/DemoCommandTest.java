@@ -39,7 +39,7 @@ class DemoCommandTest {
         Matcher m = Pattern.compile("held-out puzzles solved exactly: (\\d+\\.\\d)% \\((\\d+) of 100\\)").matcher(o);
         assertTrue(m.find(), o);
         assertEquals(Double.parseDouble(m.group(1)), Integer.parseInt(m.group(2)), 0.051);
-        assertTrue(o.contains("step 8: q_halt"), o);
+        assertTrue(o.contains("step " + DemoCommand.config().haltMaxSteps() + ": q_halt"), o);
         assertTrue(o.matches("(?s).*\\n(valid solution|not a valid solution).*"), o);
         assertTrue(Files.size(run.resolve("curves.png")) > 1000);
         assertTrue(o.contains("training curve: " + run.resolve("curves.png")), o);
@@ -48,7 +48,7 @@ class DemoCommandTest {
 
     @Test
     void heldOutBoardsAreNeverTrainingBoards() {
-        DemoData d = DemoData.generate(4, 300, 3, 100, 5);
+        DemoData d = DemoData.generate(4, 300, 3, 100, 8, 5);
         assertEquals(1200, d.train().size());
         assertEquals(100, d.test().size());
         Set<String> train = new HashSet<>();
@@ -58,6 +58,9 @@ class DemoCommandTest {
         for (int i = 0; i < d.test().size(); i++) {
             d.test().inputs(i, b, 0);
             assertTrue(test.add(Arrays.toString(b)), "repeated held-out board");
+            int givens = 0;
+            for (int t : b) if (t > 1) givens++;
+            assertTrue(givens >= 8, "held-out board " + i + " has " + givens + " givens");
             assertTrue(!train.contains(Arrays.toString(b)), "held-out board " + i + " is a training board");
         }
     }

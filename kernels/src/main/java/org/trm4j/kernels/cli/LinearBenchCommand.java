@@ -5,11 +5,10 @@ import org.trm4j.cli.CliArgs;
 import org.trm4j.api.ExecutionPlan;
 import org.trm4j.api.FloatArray;
 import org.trm4j.api.GridScheduler;
-import org.trm4j.api.KernelContext;
 import org.trm4j.api.TaskGraph;
 import org.trm4j.api.WorkerGrid;
-import org.trm4j.kernels.Grids;
-import org.trm4j.kernels.Linear;
+import org.trm4j.api.DeviceType;
+import org.trm4j.kernels.LinearVariant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -52,36 +51,36 @@ final class LinearBenchCommand implements Runnable {
         }
         System.out.printf("%s, %d cores, %s; median of %d executes, kernel time%n",
                 System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(), Runtime.version(), reps);
-        System.out.printf("%-16s %-14s %-18s %14s %14s%n", "shape", "device", "kernel", "plain GFLOP/s", "tiled GFLOP/s");
+        System.out.printf("%-16s %-14s %-24s %14s %14s%n", "shape", "device", "kernel", "plain GFLOP/s", "tiled GFLOP/s");
         for (int[] dim : dims) {
             int rows = dim[0], in = dim[1], out = dim[2];
             String shape = rows + "x" + in + "x" + out;
             Random rnd = new Random(1);
             FloatArray x = random(rnd, rows * in), w = random(rnd, out * in), dy = random(rnd, rows * out);
+            FloatArray wT = new FloatArray(out * in);
+            for (int o = 0; o < out; o++) for (int i = 0; i < in; i++) wT.set(i * out + o, w.get(o * in + i));
             FloatArray y = new FloatArray(rows * out), dx = new FloatArray(rows * in), dw = new FloatArray(out * in);
             double flops = 2.0 * rows * in * out;
             for (Device d : devices) {
-                boolean tiled = javaTiled || !d.backend().equals("java");
-                row(shape, d, "forward", flops,
-                        time(d, g -> g.task("t", Linear::forward, x, w, y, rows, in, out), null),
-                        tiled ? time(d, g -> g.task("t", Linear::forwardTiled, new KernelContext(), x, w, y, rows, in, out),
-                                Grids.linearForward(rows, out)) : -1);
-                row(shape, d, "backwardInput", flops,
-                        time(d, g -> g.task("t", Linear::backwardInput, dy, w, dx, rows, in, out, 0), null),
-                        tiled ? time(d, g -> g.task("t", Linear::backwardInputTiled, new KernelContext(), dy, w, dx, rows, in, out, 0),
-                                Grids.linearBackwardInput(rows, in)) : -1);
-                row(shape, d, "backwardInputRows4", flops,
-                        time(d, g -> g.task("t", Linear::backwardInputRows4, dy, w, dx, rows, in, out, 0), null), -1);
-                row(shape, d, "backwardWeight", flops,
-                        time(d, g -> g.task("t", Linear::backwardWeight, dy, x, dw, rows, in, out), null),
-                        tiled ? time(d, g -> g.task("t", Linear::backwardWeightTiled, new KernelContext(), dy, x, dw, rows, in, out),
-                                Grids.linearBackwardWeight(out, in)) : -1);
+                for (LinearVariant.Op op : LinearVariant.Op.values()) {
+                    for (LinearVariant v : LinearVariant.all(op)) {
+                        if (v.usesKernelContext() && !javaTiled && d.type() == DeviceType.JVM) {
+                            row(shape, d, v.name(), flops, -1, -1);
+                            continue;
+                        }
+                        FloatArray a = op == LinearVariant.Op.FORWARD ? x : dy;
+                        FloatArray b = op == LinearVariant.Op.BACKWARD_WEIGHT ? x : v.transposedWeight() ? wT : w;
+                        FloatArray c = switch (op) { case FORWARD -> y; case BACKWARD_INPUT -> dx; case BACKWARD_WEIGHT -> dw; };
+                        long ns = time(d, g -> v.add(g, "t", a, b, c, rows, in, out, false), v.grid(rows, in, out));
+                        row(shape, d, v.name(), flops, v.usesKernelContext() ? -1 : ns, v.usesKernelContext() ? ns : -1);
+                    }
+                }
             }
         }
     }
 
     private static void row(String shape, Device d, String kernel, double flops, long plainNs, long tiledNs) {
-        System.out.printf("%-16s %-14s %-18s %14s %14s%n", shape, d.id(), kernel, gflops(flops, plainNs), gflops(flops, tiledNs));
+        System.out.printf("%-16s %-14s %-24s %14s %14s%n", shape, d.id(), kernel, gflops(flops, plainNs), gflops(flops, tiledNs));
     }
 
     private static String gflops(double flops, long ns) { return ns < 0 ? "-" : String.format("%.1f", flops / ns); }

@@ -1,12 +1,16 @@
 package org.trm4j.model.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 
 import org.trm4j.model.Checkpoint;
 import org.trm4j.model.ParameterSpec;
+import org.trm4j.model.Parameters;
 import org.trm4j.model.Presets;
+import org.trm4j.model.ReferenceConfig;
 import org.trm4j.model.TensorSpec;
 import org.trm4j.model.TrmConfig;
 
@@ -51,7 +55,7 @@ public final class ModelCommand implements Runnable {
                     // The metadata is only a claim: every tensor must match the config it describes.
                     Checkpoint.verify(source.checkpoint, ParameterSpec.of(puzzleIds == null ? c : c.withNumPuzzleIdentifiers(puzzleIds)));
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }
             if (puzzleIds != null) c = c.withNumPuzzleIdentifiers(puzzleIds);
@@ -66,8 +70,15 @@ public final class ModelCommand implements Runnable {
     static final class Init implements Runnable {
         @Spec CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--preset", required = true, paramLabel = "NAME", description = "A preset (trm model presets).")
-        String preset;
+        static final class Source {
+            @Option(names = "--preset", paramLabel = "NAME", description = "A preset (trm model presets).")
+            String preset;
+            @Option(names = "--config", paramLabel = "CFG", description = "A JSON or YAML object with the reference's config names "
+                    + "(the arch: section of all_config.yaml accepted); every field without a reference default must be given.")
+            Path config;
+        }
+
+        @ArgGroup(exclusive = true, multiplicity = "1") Source source;
         @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Initialisation seed (default ${DEFAULT-VALUE}).")
         long seed;
         @Option(names = "--puzzle-ids", paramLabel = "N", description = "Number of puzzle identifiers (rows of the puzzle embedding).")
@@ -76,12 +87,18 @@ public final class ModelCommand implements Runnable {
         Path out;
 
         @Override public void run() {
-            TrmConfig c = Presets.get(preset);
+            TrmConfig c;
+            try {
+                c = source.preset != null ? Presets.get(source.preset)
+                        : ReferenceConfig.read(source.config, Map.of(), Map.of()).config();
+            } catch (IOException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
             if (puzzleIds != null) c = c.withNumPuzzleIdentifiers(puzzleIds);
-            org.trm4j.model.Parameters p = org.trm4j.model.Parameters.initialized(c, seed);
+            Parameters p = Parameters.initialized(c, seed);
             try {
                 Checkpoint.save(p, out, false, false);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalArgumentException("cannot write " + out + ": " + e.getMessage(), e);
             }
             PrintWriter w = spec.commandLine().getOut();

@@ -60,7 +60,7 @@ public final class InferenceGraph implements AutoCloseable {
         this.c = params.config();
         this.batch = batchSize;
         this.steps = steps;
-        this.ops = new Ops(NAME, Ops.tiledFor(device));
+        this.ops = new Ops(NAME, Ops.kernelsFor(device));
         this.net = new TrmNet(c, params, ops, batchSize);
         int rows = batchSize * c.totalLen(), state = rows * c.hiddenSize();
         inputs = new IntArray(batchSize * c.seqLen());

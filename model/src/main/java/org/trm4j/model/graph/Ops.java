@@ -5,14 +5,15 @@ import org.trm4j.api.DoubleArray;
 import org.trm4j.api.FloatArray;
 import org.trm4j.api.GridScheduler;
 import org.trm4j.api.IntArray;
-import org.trm4j.api.KernelContext;
 import org.trm4j.api.TaskGraph;
 import org.trm4j.kernels.ActCarry;
 import org.trm4j.kernels.Attention;
 import org.trm4j.kernels.Elementwise;
 import org.trm4j.kernels.Embedding;
-import org.trm4j.kernels.Grids;
 import org.trm4j.kernels.Linear;
+import org.trm4j.kernels.LinearPanel;
+import org.trm4j.kernels.LinearTuner;
+import org.trm4j.kernels.LinearVariant;
 import org.trm4j.kernels.Losses;
 import org.trm4j.kernels.Optimizers;
 import org.trm4j.kernels.RmsNorm;
@@ -24,15 +25,12 @@ import org.trm4j.kernels.SwiGlu;
  * ({@code <scope>_<op>_<n>}) and the launch grids of the KernelContext kernels registered in a
  * {@link GridScheduler} as they are added.
  *
- * <p>Kernel choice per device ({@link #tiledFor(Device)}): on the {@code java} backend the linear layers
- * (all the FLOPs) use the plain {@code @Parallel} kernels (KernelContext kernels are emulated one virtual
- * thread per work-item there). On OpenCL / SPIR-V / CUDA devices the forward uses the 16x16 local-memory
- * tiled kernel, but the backward passes use {@code @Parallel} kernels everywhere, which PoCL vectorises
- * better: {@code ./trm linear-bench} on the 2-core AVX-512 VM (bench/RESULTS.md, "Linear kernels"),
- * 776x512x1536, PoCL: backwardWeight plain 39 GFLOP/s vs tiled 11, backwardInputRows4 30 vs tiled 10
- * (and 5.4 vs backwardInput's 3.7 on java); forward plain 9.5 vs tiled 9.4 (97x512x3072: 13.4 vs 7.7,
- * so the plain forward may be the better choice on PoCL too; left tiled for now). All sum in the same
- * order, so results agree to rounding.
+ * <p>Linear layers (all the FLOPs) use the kernel {@link LinearTuner} measured fastest on this device for each
+ * (op, shape), remembered across runs in {@code ~/.cache/trm4j/autotune.json} ({@link org.trm4j.kernels.AutotuneCache}:
+ * {@code -Dtrm.autotune=off|clear}). Every candidate sums in the same order, so the choice changes speed, not
+ * results beyond rounding. A forward kernel that reads the weight transposed ({@link LinearPanel#forward}) gets
+ * one transposed copy per weight, made by a task at the weight's first use in the graph and made again after
+ * the optimizer has changed the weight ({@link #adamAtan2}).
  */
 final class Ops {
     /** The graph tasks are appended to now (the last of {@link #graphs}). */
@@ -40,14 +38,20 @@ final class Ops {
     /** Every graph started, in order (one plan runs them; they share the device buffers). */
     final java.util.List<TaskGraph> graphs = new java.util.ArrayList<>();
     final GridScheduler grids = new GridScheduler();
-    final boolean tiled;
+    final LinearTuner kernels;
+    /** Whether some linear task uses a KernelContext (tiled) kernel. */
+    boolean tiled;
+    /** Transposed copies [in, out] of weights that are current in the graph at the point tasks are added now. */
+    private final java.util.Map<FloatArray, FloatArray> transposed = new java.util.IdentityHashMap<>();
+    /** One transposed buffer per weight for the graph's lifetime (reused after an optimizer step). */
+    private final java.util.Map<FloatArray, FloatArray> transposedBuffers = new java.util.IdentityHashMap<>();
     private String graphName;
     private String scope = "g";
     private int counter;
     private int tasks;
 
-    Ops(String graphName, boolean tiled) {
-        this.tiled = tiled;
+    Ops(String graphName, LinearTuner kernels) {
+        this.kernels = kernels;
         startGraph(graphName);
     }
 
@@ -58,6 +62,9 @@ final class Ops {
         // stay within the float64 reference's tolerances (the graph tests check); the conformance suite stays strict.
         graph = new TaskGraph(name).withRelaxedMath();
         graphs.add(graph);
+        // Graphs may run on their own (ExecutionPlan.withGraph), an optimizer graph between them: each graph makes
+        // the transposed weights it reads itself.
+        transposed.clear();
         return this;
     }
 
@@ -66,8 +73,8 @@ final class Ops {
         return graphs.stream().map(TaskGraph::snapshot).toArray(org.trm4j.api.ImmutableTaskGraph[]::new);
     }
 
-    /** Tiled linear kernels everywhere but on the JVM backend. */
-    static boolean tiledFor(Device device) { return !device.backend().equals("java"); }
+    /** The linear-kernel chooser of {@code device}. */
+    static LinearTuner kernelsFor(Device device) { return LinearTuner.of(device); }
 
     /** Sets the prefix of the next task ids (e.g. "c0L1" = cycle 0, z_L update 1). */
     Ops scope(String s) { scope = s; return this; }
@@ -88,8 +95,8 @@ final class Ops {
 
     /** y[rows, out] = x[rows, in] W^T. */
     void linear(FloatArray x, FloatArray w, FloatArray y, int rows, int in, int out) {
-        if (tiled) graph.task(grid(id("linear"), Grids.linearForward(rows, out)), Linear::forwardTiled, new KernelContext(), x, w, y, rows, in, out);
-        else graph.task(id("linear"), Linear::forward, x, w, y, rows, in, out);
+        LinearVariant v = kernels.choose(LinearVariant.Op.FORWARD, rows, in, out);
+        linearTask(v, id("linear"), x, v.transposedWeight() ? transposedWeight(w, in, out) : w, y, rows, in, out, false);
     }
 
     /** y = x W^T + bias (tiny: the q head; always @Parallel). */
@@ -99,13 +106,30 @@ final class Ops {
 
     /** dx (+)= dy W. */
     void linearBackInput(FloatArray dy, FloatArray w, FloatArray dx, int rows, int in, int out, boolean accumulate) {
-        int acc = accumulate ? 1 : 0;
-        graph.task(id("dInput"), Linear::backwardInputRows4, dy, w, dx, rows, in, out, acc);
+        linearTask(kernels.choose(LinearVariant.Op.BACKWARD_INPUT, rows, in, out), id("dInput"), dy, w, dx, rows, in, out, accumulate);
     }
 
     /** dW += dy^T x. */
     void linearBackWeight(FloatArray dy, FloatArray x, FloatArray dw, int rows, int in, int out) {
-        graph.task(id("dWeight"), Linear::backwardWeight, dy, x, dw, rows, in, out);
+        linearTask(kernels.choose(LinearVariant.Op.BACKWARD_WEIGHT, rows, in, out), id("dWeight"), dy, x, dw, rows, in, out, true);
+    }
+
+    private void linearTask(LinearVariant v, String id, FloatArray a, FloatArray b, FloatArray c, int rows, int in, int out, boolean acc) {
+        if (v.usesKernelContext()) {
+            grid(id, v.grid(rows, in, out));
+            tiled = true;
+        }
+        v.add(graph, id, a, b, c, rows, in, out, acc);
+    }
+
+    /** w [out, in] as [in, out], transposed by a task here unless already current. */
+    private FloatArray transposedWeight(FloatArray w, int in, int out) {
+        FloatArray t = transposed.get(w);
+        if (t != null) return t;
+        t = transposedBuffers.computeIfAbsent(w, k -> new FloatArray(in * out));
+        graph.task(id("transpose"), LinearPanel::transpose, w, t, in, out);
+        transposed.put(w, t);
+        return t;
     }
 
     void linearBackBias(FloatArray dy, FloatArray db, int rows, int out) {
@@ -264,6 +288,7 @@ final class Ops {
     // ------------------------------------------------------------------ optimizers
 
     void adamAtan2(FloatArray p, FloatArray g, FloatArray m, FloatArray v, FloatArray rates, float beta1, float beta2, float wd) {
+        transposed.remove(p); // p changes here: a later forward must transpose it again
         graph.task(id("adam"), Optimizers::adamAtan2Rates, p, g, m, v, p.getSize(), rates, beta1, beta2, wd);
     }
 

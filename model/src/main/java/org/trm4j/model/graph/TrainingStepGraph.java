@@ -142,7 +142,7 @@ public final class TrainingStepGraph implements AutoCloseable {
         this.micro = microBatch;
         this.parts = batchSize / microBatch;
         this.exploration = new HaltExploration(hyper.explorationSeed());
-        this.ops = new Ops(parts == 1 ? NAME : NAME + "_m0", Ops.tiledFor(device));
+        this.ops = new Ops(parts == 1 ? NAME : NAME + "_m0", Ops.kernelsFor(device));
         this.net = new TrmNet(c, params, ops, microBatch);
         net.enableBackward(params);
         params.allocateOptimizerState();
@@ -550,7 +550,7 @@ public final class TrainingStepGraph implements AutoCloseable {
     /** Kernel launches per step. */
     public int taskCount() { return ops.taskCount(); }
 
-    /** Whether the linear layers use the tiled KernelContext kernels (non-JVM devices). */
+    /** Whether some linear layer uses a tiled KernelContext kernel (the tuner chose it for this device and shape). */
     public boolean tiledLinear() { return ops.tiled; }
 
     /** The profile of the last execution (with groups: of the optimizer graph). */
@@ -574,10 +574,13 @@ public final class TrainingStepGraph implements AutoCloseable {
     public static Footprint footprint(TrmConfig c, TrainingHyper hyper) {
         Parameters p = Parameters.allocate(c);
         Device java = org.trm4j.api.Devices.get("java");
-        long one, two;
-        try (TrainingStepGraph g = new TrainingStepGraph(p, 1, hyper, java)) { one = g.deviceBytes(); }
-        try (TrainingStepGraph g = new TrainingStepGraph(p, 2, hyper, java)) { two = g.deviceBytes(); }
-        return new Footprint(one - (two - one), two - one);
+        // Graphs that never run: no kernel tuning for them.
+        return ScopedValue.where(org.trm4j.kernels.LinearTuner.NOT_MEASURING, true).call(() -> {
+            long one, two;
+            try (TrainingStepGraph g = new TrainingStepGraph(p, 1, hyper, java)) { one = g.deviceBytes(); }
+            try (TrainingStepGraph g = new TrainingStepGraph(p, 2, hyper, java)) { two = g.deviceBytes(); }
+            return new Footprint(one - (two - one), two - one);
+        });
     }
 
     @Override public void close() { plan.close(); }

@@ -18,7 +18,7 @@ record JavaKernel(Method method, MethodHandle direct, MethodHandle split, int co
     enum BarrierUse { NONE, LOCAL, GLOBAL }
 
     @Override public String code() {
-        String how = split != null ? "outermost @Parallel loop split over " + Runtime.getRuntime().availableProcessors() + " threads (grid-stride)"
+        String how = split != null ? "outermost @Parallel loop split into " + Runtime.getRuntime().availableProcessors() + " contiguous blocks, one per thread"
                 : contextIndex >= 0 ? "KernelContext work-items emulated per work-group (barriers: " + barriers + ")"
                 : "runs once on one thread (no @Parallel loop)";
         return "// java backend: " + method.getDeclaringClass().getName() + "." + method.getName() + " runs as its own bytecode; " + how + "\n";

@@ -16,6 +16,19 @@ class JavaBackendTest {
             for (@Parallel int j = 0; j < m; j++) out.set(i * m + j, x.get(i) * y.get(j));
     }
 
+    /** Records the thread that ran each index (java backend only: a device could not call Thread). */
+    static void whoRan(IntArray owner, IntArray count, int from, int to) {
+        for (@Parallel int i = from; i < to - 1; i++) {
+            owner.set(i, (int) Thread.currentThread().threadId());
+            count.set(i, count.get(i) + 1);
+        }
+    }
+
+    /** A bound with a branch in its code: split cyclically, still every index once. */
+    static void branchyBound(IntArray count, int n, int cap) {
+        for (@Parallel int i = 1; i < (n < cap ? n : cap); i++) count.set(i, count.get(i) + 1);
+    }
+
     static void groupSum(KernelContext ctx, FloatArray in, FloatArray sums) {
         FloatArray scratch = ctx.allocateFloatLocalArray(64);
         int l = ctx.localIdx;
@@ -50,6 +63,33 @@ class JavaBackendTest {
             p.execute();
         }
         for (int i = 0; i < n; i++) assertEquals(3f * i, c.get(i), "index " + i);
+    }
+
+    @Test void loopIsSplitIntoContiguousBlocks() {
+        for (int[] range : new int[][] {{3, 10_000}, {0, 2}, {5, 5}, {7, 4}, {0, 1001}}) {
+            int n = Math.max(range[1], 1) + 1;
+            IntArray owner = new IntArray(n);
+            IntArray count = new IntArray(n);
+            owner.init(-1);
+            try (ExecutionPlan p = plan(new TaskGraph("g").task("who", JavaBackendTest::whoRan, owner, count, range[0], range[1]))) { p.execute(); }
+            java.util.Map<Integer, int[]> spans = new java.util.HashMap<>();
+            for (int i = 0; i < n; i++) {
+                boolean inRange = i >= range[0] && i < range[1] - 1;
+                assertEquals(inRange ? 1 : 0, count.get(i), "index " + i + " of [" + range[0] + ", " + (range[1] - 1) + ")");
+                if (!inRange) continue;
+                int[] sp = spans.computeIfAbsent(owner.get(i), k -> new int[] {Integer.MAX_VALUE, -1, 0});
+                sp[0] = Math.min(sp[0], i);
+                sp[1] = Math.max(sp[1], i);
+                sp[2]++;
+            }
+            for (int[] sp : spans.values()) assertEquals(sp[1] - sp[0] + 1, sp[2], "one thread's indices are contiguous");
+        }
+    }
+
+    @Test void loopWithBranchyBoundStillCoversEveryIndexOnce() {
+        IntArray count = new IntArray(100);
+        try (ExecutionPlan p = plan(new TaskGraph("g").task("b", JavaBackendTest::branchyBound, count, 100, 77))) { p.execute(); }
+        for (int i = 0; i < 100; i++) assertEquals(i >= 1 && i < 77 ? 1 : 0, count.get(i), "index " + i);
     }
 
     @Test void nestedParallelLoops() {

@@ -8,20 +8,16 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.trm4j.api.Device;
 import org.trm4j.api.Devices;
-import org.trm4j.kernels.Losses;
 import org.trm4j.model.Checkpoint;
 import org.trm4j.model.Parameters;
 import org.trm4j.model.Presets;
 import org.trm4j.model.ReferenceConfig;
-import org.trm4j.model.Safetensors;
 import org.trm4j.model.TrmConfig;
 import org.trm4j.model.graph.Batch;
+import org.trm4j.train.BatchFile;
 import org.trm4j.train.BatchSource;
 import org.trm4j.train.CurveChart;
 import org.trm4j.train.ExampleSampler;
@@ -130,7 +126,7 @@ public final class TrainCommand implements Runnable {
         if (init == null && preset == null && recipe == null) throw new IllegalArgumentException("--batch-file needs a model: --init C [--config CFG] or --preset P");
         if (epochs != null) throw new IllegalArgumentException("--epochs needs --data (a batch file has no epochs)");
         Model m = model(null);
-        Batch b = readBatch(batchFile, m.config);
+        Batch b = BatchFile.read(batchFile, m.config);
         int bsz = b.size();
         if (batch != null && batch != bsz) throw new IllegalArgumentException("--batch " + batch + " but " + batchFile + " holds " + bsz + " examples");
         TrainSettings s = settings(m, bsz, steps == null ? 1 : steps, 1);
@@ -152,6 +148,7 @@ public final class TrainCommand implements Runnable {
             if (total == 0) throw new IllegalArgumentException("give --steps N or --epochs E (or a --recipe)");
             long evalSteps = evalEvery != null ? evalEvery : recipeOrNull() != null ? recipeOrNull().evalSteps(puzzles(train.meta()), bsz) : 0;
             TrainSettings s = settings(m, bsz, total, evalSteps);
+            chartTitle = m.config.name() + " on " + data.getFileName();
             if (Files.exists(out.resolve(RunCheckpoint.FILE)))
                 throw new IllegalArgumentException(out + " already holds a run; continue it with --resume or choose another --out");
             Files.createDirectories(out);
@@ -161,7 +158,7 @@ public final class TrainCommand implements Runnable {
                 try (StopSignal stop = new StopSignal()) {
                     finish(t, t.run(stop));
                     log.close();
-                    System.out.println("chart: " + CurveChart.write(out, m.config.name() + " on " + data.getFileName()));
+                    System.out.println("chart: " + CurveChart.write(out, chartTitle));
                 }
             }
         }
@@ -181,6 +178,7 @@ public final class TrainCommand implements Runnable {
         RunCheckpoint.State st = RunCheckpoint.load(f);
         try (DataSet train = DataSet.open(data.resolve("train")); DataSet test = openTest()) {
             checkData(st.params().config(), train.meta());
+            chartTitle = st.params().config().name() + " on " + data.getFileName();
             TrainSettings s = st.settings();
             if (steps != null) s = s.withTotalSteps(steps);
             else if (epochs != null) s = s.withTotalSteps(Math.max(1, epochs * puzzles(train.meta()) / s.batch()));
@@ -195,7 +193,7 @@ public final class TrainCommand implements Runnable {
                 try (StopSignal stop = new StopSignal()) {
                     finish(t, t.run(stop));
                     log.close();
-                    System.out.println("chart: " + CurveChart.write(dir, st.params().config().name() + " on " + data.getFileName()));
+                    System.out.println("chart: " + CurveChart.write(dir, chartTitle));
                 }
             }
         }
@@ -203,9 +201,12 @@ public final class TrainCommand implements Runnable {
 
     private void finish(Trainer t, Trainer.Outcome o) throws IOException {
         if (save != null) Checkpoint.save(t.parameters(), save, true, t.settings().ema());
-        System.out.printf(Locale.ROOT, "%s at step %d/%d: %.1f s of training, %.3f s per step%s%n",
+        double median = t.medianStepSeconds();
+        System.out.printf(Locale.ROOT, "%s at step %d/%d: %.1f s of training%s%s%n",
                 o == Trainer.Outcome.FINISHED ? "finished" : "stopped", t.step(), t.settings().totalSteps(), t.elapsedSeconds(),
-                t.elapsedSeconds() / Math.max(1, t.step()), save != null ? "; wrote " + save : "");
+                Double.isNaN(median) ? "" : String.format(Locale.ROOT, ", median step %.3f s (%.1f puzzles/s) after the first", median,
+                        t.settings().batch() / median),
+                save != null ? "; wrote " + save : "");
     }
 
     // ------------------------------------------------------------------------------------------------ the model
@@ -288,68 +289,26 @@ public final class TrainCommand implements Runnable {
         }
     }
 
-    /** The batch file: int inputs and labels [B, seq_len], optional puzzle_identifiers (or identifiers) [B]. */
-    static Batch readBatch(Path f, TrmConfig c) throws IOException {
-        if (!Files.isRegularFile(f)) throw new IOException("--batch-file " + f + ": no such file");
-        try (Safetensors.Reader r = Safetensors.open(f)) {
-            for (String need : new String[] {"inputs", "labels"})
-                if (!r.entries().containsKey(need)) throw new IOException(f + ": needs an int tensor `" + need + "` [B, " + c.seqLen() + "]");
-            long[] shape = r.entries().get("inputs").shape();
-            if (shape.length != 2 || shape[1] != c.seqLen() || shape[0] < 1)
-                throw new IOException(f + ": inputs has shape " + java.util.Arrays.toString(shape) + ", expected [B, " + c.seqLen() + "]");
-            if (!java.util.Arrays.equals(r.entries().get("labels").shape(), shape))
-                throw new IOException(f + ": labels has shape " + r.entries().get("labels").shapeString() + ", inputs " + java.util.Arrays.toString(shape));
-            int b = (int) shape[0];
-            int[] in = r.readInts("inputs"), lab = r.readInts("labels");
-            String idName = r.entries().containsKey("puzzle_identifiers") ? "puzzle_identifiers" : r.entries().containsKey("identifiers") ? "identifiers" : null;
-            int[] ids = idName == null ? new int[b] : r.readInts(idName);
-            if (ids.length != b) throw new IOException(f + ": " + idName + " has " + ids.length + " entries, expected " + b);
-            for (int v : in) if (v < 0 || v >= c.vocabSize()) throw new IOException(f + ": input token " + v + " outside [0, " + c.vocabSize() + ")");
-            for (int v : lab)
-                if (v != Losses.IGNORE && (v < 0 || v >= c.vocabSize())) throw new IOException(f + ": label " + v + " outside [0, " + c.vocabSize() + ") and not -100");
-            for (int v : ids)
-                if (v < 0 || v >= c.numPuzzleIdentifiers()) throw new IOException(f + ": puzzle identifier " + v + " outside [0, " + c.numPuzzleIdentifiers() + ")");
-            return new Batch(in, lab, ids);
-        }
-    }
-
     private TrainerOutput output(MetricsLog log, double plainEverySeconds) {
         PrintStream ps = System.out;
         boolean terminal = System.console() != null && System.console().isTerminal() && batchFile == null;
         ProgressReporter p = new ProgressReporter(ps, terminal, batchFile != null ? 0 : plainEverySeconds);
-        return log == null ? p : TrainerOutput.all(p, log);
+        return log == null ? p : TrainerOutput.all(p, log, chartAtCheckpoints(p));
     }
 
-    /**
-     * Ctrl-C (SIGINT/SIGTERM) sets the flag the trainer checks between steps; the shutdown hook then waits (up to 10
-     * minutes) until the run is closed, i.e. its checkpoint is saved.
-     */
-    private static final class StopSignal implements java.util.function.BooleanSupplier, AutoCloseable {
-        private final AtomicBoolean stop = new AtomicBoolean();
-        private final CountDownLatch done = new CountDownLatch(1);
-        private final Thread hook;
-
-        StopSignal() {
-            hook = new Thread(() -> {
-                stop.set(true);
+    /** Redraws RUN_DIR/curves.png at every checkpoint (a failure is reported, training goes on). */
+    private TrainerOutput chartAtCheckpoints(ProgressReporter p) {
+        CurveChart.warmUp();
+        return new TrainerOutput() {
+            @Override public void checkpoint(long step, Path file) {
                 try {
-                    done.await(10, TimeUnit.MINUTES);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                    CurveChart.write(file.getParent(), chartTitle);
+                } catch (IOException | RuntimeException e) {
+                    p.message("chart not written: " + e.getMessage());
                 }
-            }, "trm-train-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
-        }
-
-        @Override public boolean getAsBoolean() { return stop.get(); }
-
-        @Override public void close() {
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it returns now that the run is saved
             }
-        }
+        };
     }
+
+    private String chartTitle = "trm train";
 }

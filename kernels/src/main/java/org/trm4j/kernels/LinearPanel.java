@@ -1,0 +1,135 @@
+package org.trm4j.kernels;
+
+import org.trm4j.api.FloatArray;
+import org.trm4j.api.Parallel;
+
+/**
+ * The three products of {@link Linear} shaped for CPUs (the java backend, whose C2 vectorises them, and PoCL,
+ * whose LLVM does): every work-item owns a panel of 4 output rows x {@code width} output columns and sweeps
+ * the whole reduction, 4 reduction steps at a time, with a unit-stride innermost loop over the panel's columns.
+ * The panel stays in L1 (4 x 256 floats = 4 KiB at most with the widths we try) and the operand panel it reads
+ * (K x width) in L2 while consecutive work-items walk down the rows; each inner iteration does 16 multiplies and
+ * 16 adds per 4 loads and 4 stores of the output, so it is bound by arithmetic, not by memory.
+ *
+ * <p>Same layouts and results as {@link Linear} (forward reads the weight transposed, {@code wT} [in, out],
+ * made by {@link #transpose}): each output sums the reduction index in order 0, 1, 2... starting from 0 (or
+ * from the output itself when accumulating), written as {@code ((c + a0*b0) + a1*b1) + ...}, so forward and
+ * non-accumulating backwardInput agree bit for bit with the plain kernels, and the accumulating ones with
+ * {@link Linear#backwardWeight} and accumulating {@link Linear#backwardInput}.
+ *
+ * <p>Launch: one @Parallel loop over {@code tiles} = {@link #tiles}(M, N, width) work-items (a plain int
+ * argument, so the runtime launches exactly that many); tile t covers rows 4 (t mod ceil(M/4)) and columns
+ * width (t div ceil(M/4)), so neighbouring work-items share the operand panel. Rows past a multiple of 4
+ * are done one at a time by the last row tile.
+ */
+public final class LinearPanel {
+    private LinearPanel() {}
+
+    /** Output rows per work-item. */
+    public static final int ROWS = 4;
+
+    /** Work-items of a product writing an M x N output with panels {@code width} columns wide. */
+    public static int tiles(int m, int n, int width) {
+        if (width < 1) throw new IllegalArgumentException("panel width must be >= 1, got " + width);
+        return (m + ROWS - 1) / ROWS * ((n + width - 1) / width);
+    }
+
+    /** wT[i, o] = w[o, i]: the [out, in] weight as [in, out], for {@link #forward}. One work-item per row of wT. */
+    public static void transpose(FloatArray w, FloatArray wT, int in, int out) {
+        for (@Parallel int i = 0; i < in; i++) {
+            int t = i * out;
+            for (int o = 0; o < out; o++) wT.set(t + o, w.get(o * in + i));
+        }
+    }
+
+    /** y[r, o] = sum_i x[r, i] * wT[i, o]: C = y [rows, out], A = x, B = wT. */
+    public static void forward(FloatArray x, FloatArray wT, FloatArray y, int rows, int in, int out, int width, int tiles) {
+        for (@Parallel int t = 0; t < tiles; t++) panel(x, wT, y, t, rows, out, in, in, 1, out, width, 0);
+    }
+
+    /** dx[r, i] (+)= sum_o dy[r, o] * w[o, i]: C = dx [rows, in], A = dy, B = w. */
+    public static void backwardInput(FloatArray dy, FloatArray w, FloatArray dx, int rows, int in, int out, int accumulate,
+                                     int width, int tiles) {
+        for (@Parallel int t = 0; t < tiles; t++) panel(dy, w, dx, t, rows, in, out, out, 1, in, width, accumulate);
+    }
+
+    /** dw[o, i] += sum_r dy[r, o] * x[r, i]: C = dw [out, in], A(o, r) = dy[r, o], B = x. */
+    public static void backwardWeight(FloatArray dy, FloatArray x, FloatArray dw, int rows, int in, int out, int width, int tiles) {
+        for (@Parallel int t = 0; t < tiles; t++) panel(dy, x, dw, t, out, in, rows, 1, out, in, width, 1);
+    }
+
+    /**
+     * Panel {@code tile} of C[m, n] (+)= sum_k A(m, k) * B(k, n), C row-major [M, N], A(m, k) = a[m*sam + k*sak],
+     * B(k, n) = b[k*sbk + n] (unit stride along n).
+     */
+    private static void panel(FloatArray a, FloatArray b, FloatArray c, int tile, int m, int n, int k,
+                              int sam, int sak, int sbk, int width, int accumulate) {
+        int rowBlocks = (m + ROWS - 1) / ROWS;
+        int m0 = tile % rowBlocks * ROWS;
+        int n0 = tile / rowBlocks * width;
+        int nc = Math.min(width, n - n0);
+        int rowsHere = m0 + ROWS <= m ? ROWS : 1;
+        int last = m0 + ROWS <= m ? m0 : m - 1;
+        // Full 4-row panels; the last, partial row tile does its rows one by one (same order of sums).
+        for (int r = m0; r <= last; r += rowsHere) {
+            if (rowsHere == ROWS) panel4(a, b, c, r, n0, nc, n, k, sam, sak, sbk, accumulate);
+            else panel1(a, b, c, r, n0, nc, n, k, sam, sak, sbk, accumulate);
+        }
+    }
+
+    /** Rows r..r+3, columns n0..n0+nc-1. */
+    private static void panel4(FloatArray a, FloatArray b, FloatArray c, int r, int n0, int nc, int n, int k,
+                               int sam, int sak, int sbk, int accumulate) {
+        int c0 = r * n + n0, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n;
+        if (accumulate == 0) {
+            for (int j = 0; j < nc; j++) {
+                c.set(c0 + j, 0.0f);
+                c.set(c1 + j, 0.0f);
+                c.set(c2 + j, 0.0f);
+                c.set(c3 + j, 0.0f);
+            }
+        }
+        int a0 = r * sam, a1 = a0 + sam, a2 = a1 + sam, a3 = a2 + sam;
+        int kk = 0;
+        for (; kk + 3 < k; kk += 4) {
+            int p = kk * sak, q = p + sak, s = q + sak, u = s + sak;
+            float x00 = a.get(a0 + p), x01 = a.get(a0 + q), x02 = a.get(a0 + s), x03 = a.get(a0 + u);
+            float x10 = a.get(a1 + p), x11 = a.get(a1 + q), x12 = a.get(a1 + s), x13 = a.get(a1 + u);
+            float x20 = a.get(a2 + p), x21 = a.get(a2 + q), x22 = a.get(a2 + s), x23 = a.get(a2 + u);
+            float x30 = a.get(a3 + p), x31 = a.get(a3 + q), x32 = a.get(a3 + s), x33 = a.get(a3 + u);
+            int b0 = kk * sbk + n0, b1 = b0 + sbk, b2 = b1 + sbk, b3 = b2 + sbk;
+            for (int j = 0; j < nc; j++) {
+                float y0 = b.get(b0 + j), y1 = b.get(b1 + j), y2 = b.get(b2 + j), y3 = b.get(b3 + j);
+                c.set(c0 + j, c.get(c0 + j) + x00 * y0 + x01 * y1 + x02 * y2 + x03 * y3);
+                c.set(c1 + j, c.get(c1 + j) + x10 * y0 + x11 * y1 + x12 * y2 + x13 * y3);
+                c.set(c2 + j, c.get(c2 + j) + x20 * y0 + x21 * y1 + x22 * y2 + x23 * y3);
+                c.set(c3 + j, c.get(c3 + j) + x30 * y0 + x31 * y1 + x32 * y2 + x33 * y3);
+            }
+        }
+        for (; kk < k; kk++) {
+            int p = kk * sak;
+            float x0 = a.get(a0 + p), x1 = a.get(a1 + p), x2 = a.get(a2 + p), x3 = a.get(a3 + p);
+            int b0 = kk * sbk + n0;
+            for (int j = 0; j < nc; j++) {
+                float y0 = b.get(b0 + j);
+                c.set(c0 + j, c.get(c0 + j) + x0 * y0);
+                c.set(c1 + j, c.get(c1 + j) + x1 * y0);
+                c.set(c2 + j, c.get(c2 + j) + x2 * y0);
+                c.set(c3 + j, c.get(c3 + j) + x3 * y0);
+            }
+        }
+    }
+
+    /** Row r, columns n0..n0+nc-1. */
+    private static void panel1(FloatArray a, FloatArray b, FloatArray c, int r, int n0, int nc, int n, int k,
+                               int sam, int sak, int sbk, int accumulate) {
+        int c0 = r * n + n0;
+        if (accumulate == 0) for (int j = 0; j < nc; j++) c.set(c0 + j, 0.0f);
+        int a0 = r * sam;
+        for (int kk = 0; kk < k; kk++) {
+            float x0 = a.get(a0 + kk * sak);
+            int b0 = kk * sbk + n0;
+            for (int j = 0; j < nc; j++) c.set(c0 + j, c.get(c0 + j) + x0 * b.get(b0 + j));
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package org.trm4j.kernels;
+
+import org.trm4j.api.Device;
+import org.trm4j.api.DeviceType;
+import org.trm4j.api.ExecutionPlan;
+import org.trm4j.api.FloatArray;
+import org.trm4j.api.GridScheduler;
+import org.trm4j.api.TaskGraph;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Picks the linear kernel ({@link LinearVariant}) of each (device, op, shape) by timing every candidate once on
+ * that device, and remembers the winner in {@link AutotuneCache} (a JSON file; see there for the switches), so the
+ * measurement is paid once per machine. Not by backend name: a GPU, PoCL and the JVM each end up with what is
+ * fastest there.
+ *
+ * <p>Candidates: every variant of the op, except KernelContext ones on the JVM device, which emulates them with
+ * one thread per work-item (tens of times slower; timing them would take minutes). Products under
+ * {@link #MIN_TUNED_FLOPS} are not timed (differences there are lost in launch overheads): they, and every shape
+ * when tuning is off or {@link #NOT_MEASURING} is bound, get {@link #fallback}.
+ *
+ * <p>{@code -Dtrm.linear.kernels=NAME,...} (env {@code TRM_LINEAR_KERNELS}; e.g. {@code forwardPanel64,backwardWeightBlocked}) forces the named
+ * variant of its op for every shape, measured or not (tests, experiments); ops not named are chosen as usual.
+ */
+public final class LinearTuner {
+    /** Products smaller than this (2 * rows * in * out) take {@link #fallback} without timing. */
+    public static final double MIN_TUNED_FLOPS = 5e7;
+    private static final Map<String, LinearTuner> TUNERS = new ConcurrentHashMap<>();
+    /** Bound to true while building graphs that will never run (e.g. to count their bytes): nothing is measured then. */
+    public static final ScopedValue<Boolean> NOT_MEASURING = ScopedValue.newInstance();
+
+    private final Device device;
+    private final AutotuneCache cache;
+
+    private LinearTuner(Device device, AutotuneCache cache) {
+        this.device = device;
+        this.cache = cache;
+    }
+
+    /** The tuner of {@code device}, with the process-wide cache. */
+    public static LinearTuner of(Device device) {
+        return TUNERS.computeIfAbsent(device.id() + "|" + device.name(), k -> new LinearTuner(device, AutotuneCache.shared()));
+    }
+
+    /** The tuner of {@code device} with its own cache (tests). */
+    static LinearTuner of(Device device, AutotuneCache cache) { return new LinearTuner(device, cache); }
+
+    /** The kernel for {@code op} at this shape on this device (measured on first use, then cached). */
+    public synchronized LinearVariant choose(LinearVariant.Op op, int rows, int in, int out) {
+        LinearVariant forced = forced(op);
+        if (forced != null) return forced;
+        if (!cache.enabled() || 2.0 * rows * in * out < MIN_TUNED_FLOPS) return fallback(device, op);
+        String key = key(op, rows, in, out);
+        String name = cache.get(key);
+        LinearVariant v = name == null ? null : LinearVariant.named(op, name);
+        if (v != null && candidates(op).contains(v)) return v;
+        if (NOT_MEASURING.orElse(false)) return fallback(device, op);
+        Map<String, Double> gflops = measure(op, rows, in, out);
+        String best = gflops.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        cache.put(key, best, gflops);
+        return LinearVariant.named(op, best);
+    }
+
+    /** The variant of {@code op} named in {@code trm.linear.kernels}, or null; an unknown name is an error. */
+    static LinearVariant forced(LinearVariant.Op op) {
+        String list = System.getProperty("trm.linear.kernels", System.getenv().getOrDefault("TRM_LINEAR_KERNELS", ""));
+        for (String name : list.split(",")) {
+            name = name.trim();
+            if (name.isEmpty()) continue;
+            boolean known = false;
+            for (LinearVariant.Op o : LinearVariant.Op.values()) known |= LinearVariant.named(o, name) != null;
+            if (!known) throw new IllegalArgumentException("trm.linear.kernels: no linear kernel '" + name + "' (see trm linear-bench)");
+            LinearVariant v = LinearVariant.named(op, name);
+            if (v != null) return v;
+        }
+        return null;
+    }
+
+    /** The cache key: device id and name, op, rows x in x out. */
+    String key(LinearVariant.Op op, int rows, int in, int out) {
+        return device.id() + " | " + device.name() + " | " + op + " | " + rows + "x" + in + "x" + out;
+    }
+
+    /** Without measurement: the tiled kernels on GPUs and accelerators, the CPU-shaped ones elsewhere. */
+    public static LinearVariant fallback(Device device, LinearVariant.Op op) {
+        boolean gpu = device.type() == DeviceType.GPU || device.type() == DeviceType.ACCELERATOR;
+        String name = switch (op) {
+            case FORWARD -> gpu ? "forwardTiled" : "forward";
+            case BACKWARD_INPUT -> gpu ? "backwardInputTiled" : "backwardInputRows4";
+            case BACKWARD_WEIGHT -> gpu ? "backwardWeightTiled" : "backwardWeight";
+        };
+        return LinearVariant.named(op, name);
+    }
+
+    List<LinearVariant> candidates(LinearVariant.Op op) {
+        List<LinearVariant> c = new ArrayList<>();
+        for (LinearVariant v : LinearVariant.all(op)) if (!(v.usesKernelContext() && device.type() == DeviceType.JVM)) c.add(v);
+        return c;
+    }
+
+    /**
+     * GFLOP/s of every candidate at this shape on random data: the best of 3 executes after a warm-up one; a
+     * candidate whose warm-up already takes over {@link #HOPELESS} times the best time so far is not timed further
+     * (its warm-up figure is kept), so hopeless kernels cost one execute, not four.
+     */
+    Map<String, Double> measure(LinearVariant.Op op, int rows, int in, int out) {
+        Random rnd = new Random(7);
+        int aLen = op == LinearVariant.Op.FORWARD ? rows * in : rows * out;
+        int bLen = op == LinearVariant.Op.BACKWARD_WEIGHT ? rows * in : out * in;
+        int cLen = switch (op) { case FORWARD -> rows * out; case BACKWARD_INPUT -> rows * in; case BACKWARD_WEIGHT -> out * in; };
+        FloatArray a = random(rnd, aLen), b = random(rnd, bLen), c = new FloatArray(cLen);
+        double flops = 2.0 * rows * in * out;
+        Map<String, Double> gflops = new LinkedHashMap<>();
+        long best = Long.MAX_VALUE;
+        for (LinearVariant v : candidates(op)) {
+            TaskGraph g = new TaskGraph("tune");
+            v.add(g, "t", a, b, c, rows, in, out, false);
+            long ns;
+            try (ExecutionPlan plan = new ExecutionPlan(g.snapshot()).withDevice(device).withProfiler()) {
+                if (v.grid(rows, in, out) != null) plan.withGridScheduler(new GridScheduler("tune.t", v.grid(rows, in, out)));
+                ns = plan.execute().getProfilerResult().kernelNanos("tune.t");
+                if (best == Long.MAX_VALUE || ns <= HOPELESS * best)
+                    for (int i = 0; i < 3; i++) ns = Math.min(ns, plan.execute().getProfilerResult().kernelNanos("tune.t"));
+            }
+            best = Math.min(best, ns);
+            gflops.put(v.name(), Math.round(flops / Math.max(1, ns) * 10) / 10.0);
+        }
+        return gflops;
+    }
+
+    /** A warm-up this many times slower than the best so far ends a candidate's timing. */
+    static final int HOPELESS = 4;
+
+    private static FloatArray random(Random rnd, int n) {
+        FloatArray x = new FloatArray(n);
+        for (int i = 0; i < n; i++) x.set(i, (float) rnd.nextGaussian());
+        return x;
+    }
+}
