@@ -2,11 +2,10 @@ package org.trm4j.bench;
 
 import org.trm4j.api.Device;
 import org.trm4j.api.FloatArray;
-import org.trm4j.api.KernelContext;
 import org.trm4j.api.TaskGraph;
 import org.trm4j.api.WorkerGrid;
-import org.trm4j.kernels.Grids;
-import org.trm4j.kernels.Linear;
+import org.trm4j.kernels.LinearTuner;
+import org.trm4j.kernels.LinearVariant;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,30 +17,50 @@ import java.util.function.Consumer;
 
 /**
  * The linear kernels at TRM's shapes on every device, and OpenBLAS's sgemm on the same data, side by side. For each
- * (shape, pass, device) the fastest of the kernels the kernels module offers for that pass (plain {@code @Parallel},
- * tiled KernelContext, 4-row backward input) is reported with its name: the step graph picks per device, and that
- * choice changes as kernels improve. Tiled kernels are not timed on java, where KernelContext is emulated.
+ * (shape, pass, device) the kernel is the one the step graph uses there: {@link LinearTuner}'s choice (every variant
+ * timed once per machine and shape, then cached; below its size threshold, its fallback), reported with its name.
  */
 public final class LinearSuite {
     /** A pass of a linear layer: what is computed, and each kernel that computes it. */
     public enum Pass { forward, backwardInput, backwardWeight }
 
-    /** One kernel computing a pass: its short name, whether it is a KernelContext kernel, the task and its grid (or null). */
-    public record Variant(String name, boolean tiled, Consumer<TaskGraph> task, WorkerGrid grid) {}
+    /** One kernel computing a pass: its name (as in linear-bench and the tuning cache), the task and its grid (or null). */
+    public record Variant(String name, Consumer<TaskGraph> task, WorkerGrid grid) {}
+
+    /** The kernels module's name of a pass. */
+    public static LinearVariant.Op op(Pass p) {
+        return switch (p) {
+            case forward -> LinearVariant.Op.FORWARD;
+            case backwardInput -> LinearVariant.Op.BACKWARD_INPUT;
+            case backwardWeight -> LinearVariant.Op.BACKWARD_WEIGHT;
+        };
+    }
 
     /** The arrays of one linear layer's passes: inputs random, outputs zero. */
-    public record Arrays(FloatArray x, FloatArray w, FloatArray y, FloatArray dy, FloatArray dx, FloatArray dw, int rows, int in, int out) {
+    public record Arrays(FloatArray x, FloatArray w, FloatArray wT, FloatArray y, FloatArray dy, FloatArray dx, FloatArray dw, int rows, int in, int out) {
         public static Arrays random(LinearShapes.Shape s, long seed) {
             Random rnd = new Random(seed);
             int rows = s.rows(), in = s.in(), out = s.out();
-            return new Arrays(LinearSuite.random(rnd, rows * in), LinearSuite.random(rnd, out * in), new FloatArray(rows * out),
+            FloatArray w = LinearSuite.random(rnd, out * in), wT = new FloatArray(in * out);
+            for (int o = 0; o < out; o++) for (int i = 0; i < in; i++) wT.set(i * out + o, w.get(o * in + i));
+            return new Arrays(LinearSuite.random(rnd, rows * in), w, wT, new FloatArray(rows * out),
                     LinearSuite.random(rnd, rows * out), new FloatArray(rows * in), new FloatArray(out * in), rows, in, out);
         }
 
-        /** The kernels of {@code p} that run on {@code d} (tiled ones not on java, where KernelContext is emulated). */
-        public List<Variant> variants(Pass p, Device d) {
-            return LinearSuite.variants(p, x, w, y, dy, dx, dw, rows, in, out).stream()
-                    .filter(v -> !(v.tiled() && d.backend().equals("java"))).toList();
+        /** The kernel the step graph uses for {@code p} at this shape on {@code d} ({@link LinearTuner}'s choice). */
+        public Variant chosen(Pass p, Device d) {
+            return of(LinearTuner.of(d).choose(op(p), rows, in, out));
+        }
+
+        /** {@code v} as a task on these arrays. */
+        public Variant of(LinearVariant v) {
+            FloatArray a, b, c;
+            switch (v.op()) {
+                case FORWARD -> { a = x; b = v.transposedWeight() ? wT : w; c = y; }
+                case BACKWARD_INPUT -> { a = dy; b = w; c = dx; }
+                default -> { a = dy; b = x; c = dw; }
+            }
+            return new Variant(v.name(), g -> v.add(g, "t", a, b, c, rows, in, out, false), v.grid(rows, in, out));
         }
 
         /** The array an operand of a {@link ColumnMajorGemm} call names. */
@@ -112,7 +131,8 @@ public final class LinearSuite {
         if (cublas.isPresent()) header.add("cuBLAS (GPU 0)");
         Table t = new Table("Linear kernels at TRM's shapes",
                 "GFLOP/s (2·rows·in·out over the median kernel time of " + reps + " executes after a warm-up), its fraction of the "
-                        + "device's roofline, and the fastest kernel. Roofline: min(peak FMA, intensity x copy-kernel bandwidth), the peak "
+                        + "device's roofline, and the kernel: the step graph's choice on that device (LinearTuner: every variant timed once "
+                        + "per machine and shape, cached in the autotune file). Roofline: min(peak FMA, intensity x copy-kernel bandwidth), the peak "
                         + "being the best float32 rate measured on that hardware in this run (probes above, or a faster row here: host CPU now "
                         + Table.num(host.fmaGflops()) + " GFLOP/s); a fraction over 100% means the data came from cache, faster than the "
                         + "measured memory bandwidth. OpenBLAS: cblas_sgemm on the same arrays, wall time, host CPU roofline; "
@@ -151,13 +171,10 @@ public final class LinearSuite {
         String[] names = new String[devices.size()];
         for (int i = 0; i < devices.size(); i++) {
             Device d = devices.get(i);
-            long bestNs = Long.MAX_VALUE;
-            for (Variant v : a.variants(p, d)) {
-                System.err.printf("linear %s %s %s on %s (%s)%n", s.layer(), s.dims(), p, d.id(), v.name());
-                long ns = KernelClock.medianNanos(d, v.task(), v.grid(), 1, reps);
-                if (ns < bestNs) { bestNs = ns; names[i] = v.name(); }
-            }
-            gflops[i] = s.flops() / bestNs;
+            Variant v = a.chosen(p, d);
+            System.err.printf("linear %s %s %s on %s (%s)%n", s.layer(), s.dims(), p, d.id(), v.name());
+            names[i] = v.name();
+            gflops[i] = s.flops() / KernelClock.medianNanos(d, v.task(), v.grid(), 1, reps);
             chart.bar(p.name() + " " + d.id(), gflops[i], d.id());
         }
         double blasGflops = Double.NaN;
@@ -214,25 +231,6 @@ public final class LinearSuite {
 
     /** Each device's roofline after this suite. */
     public Map<String, DeviceLimits> roofs() { return roofs; }
-
-    private static List<Variant> variants(Pass p, FloatArray x, FloatArray w, FloatArray y, FloatArray dy, FloatArray dx, FloatArray dw,
-                                          int rows, int in, int out) {
-        return switch (p) {
-            case forward -> List.of(
-                    new Variant("plain", false, g -> g.task("t", Linear::forward, x, w, y, rows, in, out), null),
-                    new Variant("tiled", true, g -> g.task("t", Linear::forwardTiled, new KernelContext(), x, w, y, rows, in, out),
-                            Grids.linearForward(rows, out)));
-            case backwardInput -> List.of(
-                    new Variant("plain", false, g -> g.task("t", Linear::backwardInput, dy, w, dx, rows, in, out, 0), null),
-                    new Variant("rows4", false, g -> g.task("t", Linear::backwardInputRows4, dy, w, dx, rows, in, out, 0), null),
-                    new Variant("tiled", true, g -> g.task("t", Linear::backwardInputTiled, new KernelContext(), dy, w, dx, rows, in, out, 0),
-                            Grids.linearBackwardInput(rows, in)));
-            case backwardWeight -> List.of(
-                    new Variant("plain", false, g -> g.task("t", Linear::backwardWeight, dy, x, dw, rows, in, out), null),
-                    new Variant("tiled", true, g -> g.task("t", Linear::backwardWeightTiled, new KernelContext(), dy, x, dw, rows, in, out),
-                            Grids.linearBackwardWeight(out, in)));
-        };
-    }
 
     /** Median wall nanoseconds of OpenBLAS doing the pass, after one warm-up call. */
     private long blasNanos(Runnable call) {

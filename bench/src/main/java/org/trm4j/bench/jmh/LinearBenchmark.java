@@ -17,17 +17,16 @@ import org.trm4j.api.Device;
 import org.trm4j.api.ExecutionPlan;
 import org.trm4j.api.GridScheduler;
 import org.trm4j.api.TaskGraph;
-import org.trm4j.bench.KernelClock;
 import org.trm4j.bench.LinearShapes;
 import org.trm4j.bench.LinearSuite;
+import org.trm4j.kernels.LinearVariant;
 
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One linear layer's pass at TRM's real shapes: wall time of an execute() of a one-task graph with the data resident
- * on the device, for the fastest kernel of the pass on that device (chosen in setup by kernel time, as `trm bench`
- * does); {@link OpenBlasBenchmark} times OpenBLAS's sgemm on the same shapes. GFLOP/s = 2·rows·in·out / time.
+ * on the device, for the kernel the step graph uses there (LinearTuner's choice, as `trm bench` times;
+ * {@code -p kernel=NAME} for another variant by its linear-bench name); {@link OpenBlasBenchmark} times OpenBLAS's sgemm on the same shapes. GFLOP/s = 2·rows·in·out / time.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -49,6 +48,10 @@ public class LinearBenchmark {
     @Param({"java"})
     public String device;
 
+    /** "tuned": the step graph's choice; else a variant's name (forwardPanel128, backwardWeightBlocked...). */
+    @Param({"tuned"})
+    public String kernel;
+
     private ExecutionPlan plan;
 
     @Setup(Level.Trial)
@@ -57,12 +60,12 @@ public class LinearBenchmark {
         System.out.println("# " + preset + " " + s.layer() + " " + s.dims() + " " + pass + " on " + device + ": " + s.flops() / 1e9 + " GFLOP per op");
         LinearSuite.Arrays a = LinearSuite.Arrays.random(s, 1);
         Device d = BenchmarksMain.device(device);
-        List<LinearSuite.Variant> variants = a.variants(pass, d);
-        LinearSuite.Variant best = variants.getFirst();
-        long bestNs = Long.MAX_VALUE;
-        for (LinearSuite.Variant v : variants) {
-            long ns = KernelClock.medianNanos(d, v.task(), v.grid(), 1, 1);
-            if (ns < bestNs) { bestNs = ns; best = v; }
+        LinearSuite.Variant best;
+        if (kernel.equals("tuned")) best = a.chosen(pass, d);
+        else {
+            LinearVariant v = LinearVariant.all(LinearSuite.op(pass)).stream().filter(x -> x.name().equals(kernel)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no " + pass + " kernel \"" + kernel + "\"; see trm linear-bench"));
+            best = a.of(v);
         }
         System.out.println("# kernel: " + best.name());
         TaskGraph g = new TaskGraph("b");
