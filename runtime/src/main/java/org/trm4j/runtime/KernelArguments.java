@@ -4,6 +4,7 @@ import org.trm4j.api.ByteArray;
 import org.trm4j.api.DoubleArray;
 import org.trm4j.api.FloatArray;
 import org.trm4j.api.IntArray;
+import org.trm4j.api.LongArray;
 import org.trm4j.api.NativeArray;
 import org.trm4j.jit.ir.Kernel;
 import org.trm4j.jit.ir.Param;
@@ -63,7 +64,8 @@ public final class KernelArguments {
             case INT -> IntArray.class;
             case DOUBLE -> DoubleArray.class;
             case BYTE -> ByteArray.class;
-            case BOOL, LONG -> throw new IllegalArgumentException("no host array class holds " + element + " elements");
+            case LONG -> LongArray.class;
+            case BOOL -> throw new IllegalArgumentException("no host array class holds " + element + " elements");
         };
     }
 

@@ -50,6 +50,9 @@ public final class LaunchGeometry {
      */
     public static LaunchGeometry of(Kernel k, Object[] args, WorkerGrid grid, String taskName) {
         int dims = k.dimensions();
+        // A @Reduce loop accumulates into one element: one work-item runs the whole grid-stride loop, so the
+        // result is Java's sequential one (never a racy read-modify-write by many work-items).
+        if (!k.reductionParams.isEmpty() && !k.parallelDims.isEmpty()) return new LaunchGeometry(ones(dims), null);
         if (grid != null) return fromGrid(k, grid, dims, taskName);
         if (k.parallelDims.isEmpty()) {
             if (k.usesKernelContext)
@@ -99,6 +102,7 @@ public final class LaunchGeometry {
             };
             case ParallelDim.Bound.ArraySize a -> switch (arg(k, a.javaIndex(), args)) {
                 case NativeArray arr -> arr.getSize();
+                case Object arr when arr.getClass().isArray() -> java.lang.reflect.Array.getLength(arr);
                 case Object o -> throw new IllegalArgumentException("argument " + a.javaIndex() + " of " + KernelArguments.kernelName(k)
                         + " bounds a @Parallel loop and must be an array, got " + o.getClass().getSimpleName());
             };

@@ -4,6 +4,7 @@ import org.trm4j.api.ByteArray;
 import org.trm4j.api.DoubleArray;
 import org.trm4j.api.FloatArray;
 import org.trm4j.api.IntArray;
+import org.trm4j.api.LongArray;
 import org.trm4j.api.NativeArray;
 
 import java.lang.foreign.MemorySegment;
@@ -30,6 +31,7 @@ final class Poison {
                 case IntArray n -> s.setAtIndex(ValueLayout.JAVA_INT, i, INT_BITS);
                 case DoubleArray d -> s.setAtIndex(ValueLayout.JAVA_LONG, i, DOUBLE_BITS);
                 case ByteArray b -> s.setAtIndex(ValueLayout.JAVA_BYTE, i, BYTE_BITS);
+                case LongArray l -> s.setAtIndex(ValueLayout.JAVA_LONG, i, DOUBLE_BITS);
             }
         }
     }
@@ -42,6 +44,7 @@ final class Poison {
             case IntArray n -> s.getAtIndex(ValueLayout.JAVA_INT, i) == INT_BITS;
             case DoubleArray d -> s.getAtIndex(ValueLayout.JAVA_LONG, i) == DOUBLE_BITS;
             case ByteArray b -> s.getAtIndex(ValueLayout.JAVA_BYTE, i) == BYTE_BITS;
+            case LongArray l -> s.getAtIndex(ValueLayout.JAVA_LONG, i) == DOUBLE_BITS;
         };
     }
 

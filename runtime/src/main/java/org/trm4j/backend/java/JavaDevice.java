@@ -53,10 +53,21 @@ final class JavaDevice implements DeviceRuntime {
         } catch (IllegalAccessException e) {
             throw new IllegalArgumentException("java backend cannot access kernel " + method + ": " + e.getMessage(), e);
         }
-        int ctx = List.of(method.getParameterTypes()).indexOf(KernelContext.class);
-        MethodHandle split = ctx >= 0 ? null : ParallelLoopSplitter.split(method);
+        int ctx = contextIndex(method);
+        // A @Reduce loop accumulates into shared elements: split over threads it would race, so it runs on one
+        // thread, exactly as Java (the device backends give it one work-item too).
+        boolean reduces = !org.trm4j.runtime.TaskMethods.reduceParameters(method).isEmpty();
+        MethodHandle split = ctx >= 0 || reduces ? null : ParallelLoopSplitter.split(method);
         JavaKernel.BarrierUse barriers = ctx >= 0 ? barrierUse(method) : JavaKernel.BarrierUse.NONE;
         return new JavaKernel(method, direct, split, ctx, barriers, System.nanoTime() - t0);
+    }
+
+    /** Position of the KernelContext parameter (trm4j's or the TornadoVM bridge's), or -1. */
+    private static int contextIndex(Method method) {
+        Class<?>[] types = method.getParameterTypes();
+        for (int i = 0; i < types.length; i++)
+            if (org.trm4j.jit.frontend.ApiNames.is(types[i], KernelContext.class)) return i;
+        return -1;
     }
 
     /** Which barriers the kernel may reach, read from its bytecode (conservatively LOCAL when it calls other methods of unknown content). */
@@ -68,7 +79,7 @@ final class JavaDevice implements DeviceRuntime {
         for (var e : code) {
             if (!(e instanceof InvokeInstruction inv)) continue;
             String name = inv.name().stringValue();
-            boolean onContext = inv.owner().asInternalName().equals(KernelContext.class.getName().replace('.', '/'));
+            boolean onContext = org.trm4j.jit.frontend.ApiNames.canonical(inv.owner().asInternalName()).equals(KernelContext.class.getName().replace('.', '/'));
             if (onContext && name.equals("globalBarrier")) return JavaKernel.BarrierUse.GLOBAL;
             if ((onContext && name.equals("localBarrier")) || inv.opcode() == java.lang.classfile.Opcode.INVOKESTATIC
                     && !inv.owner().asInternalName().startsWith("java/") && !inv.owner().asInternalName().equals("org/trm4j/api/KernelMath"))

@@ -94,7 +94,7 @@ final class ParallelLoopSplitter {
         int bestPos = Integer.MAX_VALUE;
         List<CodeElement> elements = code.elementList();
         for (TypeAnnotation ta : attr.annotations()) {
-            if (!ta.annotation().classSymbol().equals(PARALLEL)) continue;
+            if (!org.trm4j.jit.frontend.ApiNames.canonicalDescriptor(ta.annotation().classSymbol().descriptorString()).equals(PARALLEL.descriptorString())) continue;
             if (!(ta.targetInfo() instanceof TypeAnnotation.LocalVarTarget lv)) continue;
             for (TypeAnnotation.LocalVarTargetInfo info : lv.table()) {
                 int pos = elements.indexOf(info.startLabel());

@@ -1,5 +1,6 @@
 package org.trm4j.jit.frontend;
 
+import java.lang.classfile.TypeKind;
 import java.lang.constant.MethodTypeDesc;
 import java.util.List;
 import org.trm4j.jit.ir.ArrayRef;
@@ -23,7 +24,7 @@ final class ApiCalls {
 
     static boolean isArrayClass(String owner) {
         return switch (owner) {
-            case API + "FloatArray", API + "IntArray", API + "DoubleArray", API + "ByteArray", API + "NativeArray" -> true;
+            case API + "FloatArray", API + "IntArray", API + "DoubleArray", API + "ByteArray", API + "LongArray", API + "NativeArray" -> true;
             default -> false;
         };
     }
@@ -35,6 +36,7 @@ final class ApiCalls {
             case API + "IntArray" -> Type.INT;
             case API + "DoubleArray" -> Type.DOUBLE;
             case API + "ByteArray" -> Type.BYTE;
+            case API + "LongArray" -> Type.LONG;
             default -> null;
         };
     }
@@ -77,13 +79,15 @@ final class ApiCalls {
             switch (name) {
                 case "localBarrier" -> { em.emit(new Instr.Barrier(Op.BarrierScope.LOCAL)); return null; }
                 case "globalBarrier" -> { em.emit(new Instr.Barrier(Op.BarrierScope.GLOBAL)); return null; }
-                case "allocateFloatLocalArray" -> { return allocateLocal(s, w, Type.FLOAT, args.get(0)); }
-                case "allocateIntLocalArray" -> { return allocateLocal(s, w, Type.INT, args.get(0)); }
-                case "allocateDoubleLocalArray" -> { return allocateLocal(s, w, Type.DOUBLE, args.get(0)); }
+                // FloatArray/float[] forms alike (the bridge's allocateFloatLocalArray returns float[]).
+                case "allocateFloatLocalArray", "allocateFloatLocalJavaArray" -> { return allocateLocal(s, w, Type.FLOAT, args.get(0)); }
+                case "allocateIntLocalArray", "allocateIntLocalJavaArray" -> { return allocateLocal(s, w, Type.INT, args.get(0)); }
+                case "allocateDoubleLocalArray", "allocateDoubleLocalJavaArray" -> { return allocateLocal(s, w, Type.DOUBLE, args.get(0)); }
+                case "allocateLongLocalArray", "allocateLongLocalJavaArray" -> { return allocateLocal(s, w, Type.LONG, args.get(0)); }
                 case "atomicAdd" -> {
                     if (!(args.get(0) instanceof StackEntry.Ref r)) throw w.error("internal error: atomicAdd without an array");
                     ArrayRef array = arrayOf(r.sym(), w);
-                    if (array.elementType() != Type.INT) throw w.error("atomicAdd works on IntArray only");
+                    if (array.elementType() != Type.INT) throw w.error("atomicAdd works on IntArray only (" + array.elementType() + " atomics are not supported)");
                     Value.Reg d = em.temp(Type.INT);
                     em.emit(new Instr.AtomicAdd(d, array, em.valueOf(args.get(1), w), em.valueOf(args.get(2), w)));
                     return new StackEntry.Scalar(d);
@@ -121,6 +125,52 @@ final class ApiCalls {
         LocalArray a = new LocalArray("local" + s.kernel.localArrays.size(), elem, n);
         s.kernel.localArrays.add(a);
         return new StackEntry.Ref(new Sym.Array(a));
+    }
+
+    /**
+     * {@code xaload} on a Java array the front end tracks (a primitive array parameter, or a local array that
+     * KernelContext returned as {@code float[]}...): the same Load as FloatArray.get.
+     */
+    static StackEntry javaArrayLoad(CompileSession s, Where w, TypeKind kind, StackEntry ref, StackEntry index) {
+        ArrayRef array = javaArray(w, kind, ref);
+        Value.Reg d = s.em.temp(array.elementType() == Type.BYTE ? Type.INT : array.elementType());
+        s.em.emit(new Instr.Load(d, array, s.em.valueOf(index, w)));
+        return new StackEntry.Scalar(d);
+    }
+
+    /** {@code xastore} on a tracked Java array: the same Store as FloatArray.set. */
+    static void javaArrayStore(CompileSession s, Where w, TypeKind kind, StackEntry ref, StackEntry index, StackEntry value) {
+        ArrayRef array = javaArray(w, kind, ref);
+        s.em.emit(new Instr.Store(array, s.em.valueOf(index, w), s.em.valueOf(value, w)));
+    }
+
+    /** {@code arraylength} on a tracked Java array: the same as getSize(). */
+    static StackEntry javaArrayLength(CompileSession s, Where w, StackEntry ref) {
+        if (!(ref instanceof StackEntry.Ref r)) throw w.error("internal error: arraylength on a primitive");
+        ArrayRef array = arrayOf(r.sym(), w);
+        if (array instanceof Param.Array p) {
+            Value.Reg d = s.em.temp(Type.INT);
+            s.em.emit(new Instr.ArrayLength(d, p));
+            return new StackEntry.Scalar(d);
+        }
+        return new StackEntry.Scalar(Value.Const.i32(((LocalArray) array).length()));
+    }
+
+    private static ArrayRef javaArray(Where w, TypeKind kind, StackEntry ref) {
+        if (!(ref instanceof StackEntry.Ref r)) throw w.error("internal error: array access on a primitive");
+        ArrayRef array = arrayOf(r.sym(), w);
+        Type want = switch (kind) {
+            case FLOAT -> Type.FLOAT;
+            case INT -> Type.INT;
+            case DOUBLE -> Type.DOUBLE;
+            case LONG -> Type.LONG;
+            case BYTE, BOOLEAN -> Type.BYTE;
+            default -> throw w.error(kind.name().toLowerCase(java.util.Locale.ROOT) + "[] elements are not supported in kernels"
+                    + " (float[], int[], double[], long[] and byte[] are)");
+        };
+        if (array.elementType() != want)
+            throw w.error("internal error: " + want + " access to " + array.name() + " of " + array.elementType());
+        return array;
     }
 
     private static ArrayRef arrayOf(Sym sym, Where w) {

@@ -217,8 +217,14 @@ final class MethodTranslator {
             case NewPrimitiveArrayInstruction n -> throw javaArrays(w, "allocating a Java array 'new " + n.typeKind().name().toLowerCase() + "[]'");
             case NewReferenceArrayInstruction n -> throw javaArrays(w, "allocating a Java array 'new " + n.componentType().asInternalName() + "[]'");
             case NewMultiArrayInstruction n -> throw javaArrays(w, "allocating a multi-dimensional Java array");
-            case ArrayLoadInstruction a -> throw javaArrays(w, "reading a Java array element (" + a.opcode().name().toLowerCase() + ")");
-            case ArrayStoreInstruction a -> throw javaArrays(w, "writing a Java array element (" + a.opcode().name().toLowerCase() + ")");
+            case ArrayLoadInstruction a -> {
+                StackEntry index = pop(f), ref = pop(f);
+                f.stack.add(ApiCalls.javaArrayLoad(s, w, a.typeKind(), ref, index));
+            }
+            case ArrayStoreInstruction a -> {
+                StackEntry value = pop(f), index = pop(f), ref = pop(f);
+                ApiCalls.javaArrayStore(s, w, a.typeKind(), ref, index, value);
+            }
             case ThrowInstruction t -> throw w.error("throwing exceptions (athrow) is not supported in kernels"
                     + " (javac also emits athrow for assert statements)");
             case MonitorInstruction mi -> throw w.error("synchronized (" + mi.opcode().name().toLowerCase() + ") is not supported in kernels");
@@ -325,7 +331,7 @@ final class MethodTranslator {
                 int nan = op == Opcode.LCMP ? 0 : (op == Opcode.FCMPL || op == Opcode.DCMPL) ? -1 : 1;
                 f.stack.add(new StackEntry.PendingCompare(a, b, nan));
             }
-            case ARRAYLENGTH -> throw javaArrays(w, "the length of a Java array (arraylength)");
+            case ARRAYLENGTH -> f.stack.add(ApiCalls.javaArrayLength(s, w, pop(f)));
             default -> throw w.error("bytecode " + op.name().toLowerCase() + " is not supported in kernels");
         }
     }
@@ -485,7 +491,7 @@ final class MethodTranslator {
     }
 
     private void invoke(InvokeInstruction inv, Frame f, Where w) {
-        String owner = inv.owner().asInternalName();
+        String owner = ApiNames.canonical(inv.owner().asInternalName());
         String name = inv.name().stringValue();
         MethodTypeDesc type = inv.typeSymbol();
         StackEntry result;
@@ -564,7 +570,7 @@ final class MethodTranslator {
     }
 
     private void field(FieldInstruction fi, Frame f, Where w) {
-        String owner = fi.owner().asInternalName();
+        String owner = ApiNames.canonical(fi.owner().asInternalName());
         String name = fi.name().stringValue();
         switch (fi.opcode()) {
             case GETFIELD -> {

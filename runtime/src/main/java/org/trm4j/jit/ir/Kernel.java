@@ -17,6 +17,8 @@ public final class Kernel {
     public final List<Value.Reg> regs = new ArrayList<>();
     public final List<Block> blocks = new ArrayList<>();
     public final List<ParallelDim> parallelDims = new ArrayList<>();
+    /** Java parameter indices of the @Reduce arrays: the runtime must not split their loop naively. */
+    public final List<Integer> reductionParams = new ArrayList<>();
     /** True when the Java method takes a KernelContext. */
     public boolean usesKernelContext;
 

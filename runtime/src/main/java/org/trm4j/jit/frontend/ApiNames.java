@@ -1,0 +1,49 @@
+package org.trm4j.jit.frontend;
+
+import java.util.Map;
+
+/**
+ * The one table of foreign API classes the JIT treats as trm4j's own: the TornadoVM bridge
+ * ({@code uk.ac.manchester.tornado.api}, module tornado-api) declares classes under TornadoVM's names that
+ * extend or mirror trm4j's, and every place that recognises an API class by name asks {@link #canonical}.
+ */
+public final class ApiNames {
+    private ApiNames() {}
+
+    private static final String API = "org/trm4j/api/";
+    private static final String TORNADO = "uk/ac/manchester/tornado/api/";
+
+    /** Foreign internal name -> the trm4j internal name it stands for. */
+    private static final Map<String, String> ALIASES = Map.ofEntries(
+            Map.entry(TORNADO + "types/arrays/FloatArray", API + "FloatArray"),
+            Map.entry(TORNADO + "types/arrays/IntArray", API + "IntArray"),
+            Map.entry(TORNADO + "types/arrays/DoubleArray", API + "DoubleArray"),
+            Map.entry(TORNADO + "types/arrays/ByteArray", API + "ByteArray"),
+            Map.entry(TORNADO + "types/arrays/LongArray", API + "LongArray"),
+            Map.entry(TORNADO + "KernelContext", API + "KernelContext"),
+            Map.entry(TORNADO + "annotations/Parallel", API + "Parallel"),
+            Map.entry(TORNADO + "annotations/Reduce", API + "Reduce"),
+            Map.entry(TORNADO + "math/TornadoMath", API + "KernelMath"));
+
+    /** The trm4j internal name {@code internalName} stands for (itself when it is no alias). */
+    public static String canonical(String internalName) {
+        return ALIASES.getOrDefault(internalName, internalName);
+    }
+
+    /** Same for a field/type descriptor such as {@code Luk/ac/.../Parallel;}. */
+    public static String canonicalDescriptor(String descriptor) {
+        if (descriptor.startsWith("L") && descriptor.endsWith(";"))
+            return "L" + canonical(descriptor.substring(1, descriptor.length() - 1)) + ";";
+        return descriptor;
+    }
+
+    /** Same for a class. */
+    public static String canonical(Class<?> c) {
+        return canonical(c.getName().replace('.', '/'));
+    }
+
+    /** True when {@code c} is, or stands for, the trm4j class {@code trm4jClass}. */
+    public static boolean is(Class<?> c, Class<?> trm4jClass) {
+        return c == trm4jClass || canonical(c).equals(trm4jClass.getName().replace('.', '/'));
+    }
+}
