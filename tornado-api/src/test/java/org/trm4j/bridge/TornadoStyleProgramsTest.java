@@ -1,0 +1,193 @@
+package org.trm4j.bridge;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import uk.ac.manchester.tornado.api.GridScheduler;
+import uk.ac.manchester.tornado.api.ImmutableTaskGraph;
+import uk.ac.manchester.tornado.api.KernelContext;
+import uk.ac.manchester.tornado.api.TaskGraph;
+import uk.ac.manchester.tornado.api.TornadoExecutionPlan;
+import uk.ac.manchester.tornado.api.TornadoExecutionResult;
+import uk.ac.manchester.tornado.api.TornadoProfilerResult;
+import uk.ac.manchester.tornado.api.WorkerGrid2D;
+import uk.ac.manchester.tornado.api.common.TornadoDevice;
+import uk.ac.manchester.tornado.api.enums.DataTransferMode;
+import uk.ac.manchester.tornado.api.enums.ProfilerMode;
+import uk.ac.manchester.tornado.api.types.arrays.FloatArray;
+
+/**
+ * Programs in TornadoVM's style, against the bridge only, run on every device and checked against plain Java.
+ * Reductions live in {@link ReductionProgramsTest}.
+ */
+class TornadoStyleProgramsTest {
+    private static final Random RANDOM = new Random();
+
+    @Test
+    void everyRequiredBackendHasADevice() {
+        List<String> have = BridgeDevices.all().stream().map(d -> d.trm4jDevice().backend()).toList();
+        for (String b : BridgeDevices.required())
+            assertTrue(have.contains(b), "required backend " + b + " has no device; devices: " + BridgeDevices.all());
+    }
+
+    @TestFactory
+    List<DynamicTest> programs() {
+        List<DynamicTest> out = new ArrayList<>();
+        for (TornadoDevice d : BridgeDevices.all()) {
+            add(out, d, "vectorAdd", TornadoStyleProgramsTest::vectorAdd);
+            add(out, d, "saxpy", TornadoStyleProgramsTest::saxpy);
+            add(out, d, "matMul @Parallel", TornadoStyleProgramsTest::matMul);
+            add(out, d, "matMul KernelContext + local float[] tiles", TornadoStyleProgramsTest::matMulTiled);
+            add(out, d, "persistOnDevice / consumeFromDevice across two plans", TornadoStyleProgramsTest::persistAndConsume);
+            add(out, d, "profiler", TornadoStyleProgramsTest::profiler);
+            add(out, d, "TornadoMath", TornadoStyleProgramsTest::math);
+        }
+        return out;
+    }
+
+    private static void add(List<DynamicTest> out, TornadoDevice d, String name, Consumer<TornadoDevice> body) {
+        out.add(DynamicTest.dynamicTest(name + " on " + BridgeDevices.id(d), () -> body.accept(d)));
+    }
+
+    static FloatArray randomFloats(int n) {
+        FloatArray a = new FloatArray(n);
+        for (int i = 0; i < n; i++) a.set(i, RANDOM.nextFloat() * 2f - 1f);
+        return a;
+    }
+
+    static void vectorAdd(TornadoDevice device) {
+        int n = 1000 + RANDOM.nextInt(100);
+        FloatArray a = randomFloats(n), b = randomFloats(n), c = new FloatArray(n);
+        TaskGraph tg = new TaskGraph("s0")
+                .transferToDevice(DataTransferMode.FIRST_EXECUTION, a, b)
+                .task("t0", Kernels::vectorAdd, a, b, c)
+                .transferToHost(DataTransferMode.EVERY_EXECUTION, c);
+        try (TornadoExecutionPlan plan = new TornadoExecutionPlan(tg.snapshot())) {
+            plan.withDevice(device).execute();
+        }
+        for (int i = 0; i < n; i++) assertEquals(a.get(i) + b.get(i), c.get(i), "c[" + i + "]");
+    }
+
+    static void saxpy(TornadoDevice device) {
+        int n = 4096 + 3;
+        float alpha = 1.5f;
+        FloatArray x = randomFloats(n), y = randomFloats(n);
+        float[] expected = new float[n];
+        for (int i = 0; i < n; i++) expected[i] = alpha * x.get(i) + y.get(i);
+        ImmutableTaskGraph itg = new TaskGraph("blas")
+                .transferToDevice(DataTransferMode.EVERY_EXECUTION, x, y)
+                .task("saxpy", Kernels::saxpy, alpha, x, y)
+                .transferToHost(DataTransferMode.EVERY_EXECUTION, y)
+                .snapshot();
+        try (TornadoExecutionPlan plan = new TornadoExecutionPlan(itg)) {
+            plan.withDevice(device).execute();
+        }
+        assertArrayEquals(expected, y.toHeapArray(), 0f);
+    }
+
+    static float[] javaMatMul(FloatArray a, FloatArray b, int n) {
+        float[] c = new float[n * n];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++) {
+                float sum = 0f;
+                for (int k = 0; k < n; k++) sum += a.get(i * n + k) * b.get(k * n + j);
+                c[i * n + j] = sum;
+            }
+        return c;
+    }
+
+    static void matMul(TornadoDevice device) {
+        int n = 48;
+        FloatArray a = randomFloats(n * n), b = randomFloats(n * n), c = new FloatArray(n * n);
+        TaskGraph tg = new TaskGraph("mxm")
+                .transferToDevice(DataTransferMode.FIRST_EXECUTION, a, b)
+                .task("t0", Kernels::matMul, a, b, c, n)
+                .transferToHost(DataTransferMode.EVERY_EXECUTION, c);
+        try (TornadoExecutionPlan plan = new TornadoExecutionPlan(tg.snapshot())) {
+            plan.withDevice(device).execute();
+        }
+        assertArrayEquals(javaMatMul(a, b, n), c.toHeapArray(), 1e-4f);
+    }
+
+    static void matMulTiled(TornadoDevice device) {
+        int n = 4 * Kernels.TILE;
+        FloatArray a = randomFloats(n * n), b = randomFloats(n * n), c = new FloatArray(n * n);
+        c.init(Float.NaN);
+        KernelContext context = new KernelContext();
+        TaskGraph tg = new TaskGraph("tiled")
+                .transferToDevice(DataTransferMode.FIRST_EXECUTION, a, b, c)
+                .task("mxm", Kernels::matMulTiled, context, a, b, c, n)
+                .transferToHost(DataTransferMode.EVERY_EXECUTION, c);
+        WorkerGrid2D worker = new WorkerGrid2D(n, n);
+        GridScheduler scheduler = new GridScheduler("tiled.mxm", worker);
+        worker.setLocalWork(Kernels.TILE, Kernels.TILE, 1);
+        try (TornadoExecutionPlan plan = new TornadoExecutionPlan(tg.snapshot())) {
+            plan.withDevice(device).withGridScheduler(scheduler).execute();
+        }
+        assertArrayEquals(javaMatMul(a, b, n), c.toHeapArray(), 1e-4f);
+    }
+
+    /** Graph one scales and persists; graph two, in another plan, consumes the persisted array and adds. */
+    static void persistAndConsume(TornadoDevice device) {
+        int n = 777;
+        FloatArray a = randomFloats(n), b = randomFloats(n), c = new FloatArray(n);
+        float[] a0 = a.toHeapArray();
+        TaskGraph first = new TaskGraph("producer")
+                .transferToDevice(DataTransferMode.FIRST_EXECUTION, a)
+                .task("scale", Kernels::scale, a, 2f)
+                .persistOnDevice(a);
+        TaskGraph second = new TaskGraph("consumer")
+                .consumeFromDevice("producer", a)
+                .transferToDevice(DataTransferMode.FIRST_EXECUTION, b)
+                .task("add", Kernels::vectorAdd, a, b, c)
+                .transferToHost(DataTransferMode.EVERY_EXECUTION, c);
+        try (TornadoExecutionPlan p1 = new TornadoExecutionPlan(first.snapshot());
+             TornadoExecutionPlan p2 = new TornadoExecutionPlan(second.snapshot())) {
+            p1.withDevice(device).execute();
+            p2.withDevice(device).execute();
+        }
+        for (int i = 0; i < n; i++) assertEquals(a0[i] * 2f + b.get(i), c.get(i), "c[" + i + "]");
+    }
+
+    static void profiler(TornadoDevice device) {
+        int n = 2048;
+        FloatArray a = randomFloats(n), b = randomFloats(n), c = new FloatArray(n);
+        TaskGraph tg = new TaskGraph("prof")
+                .transferToDevice(DataTransferMode.EVERY_EXECUTION, a, b)
+                .task("t0", Kernels::vectorAdd, a, b, c)
+                .transferToHost(DataTransferMode.UNDER_DEMAND, c);
+        try (TornadoExecutionPlan plan = new TornadoExecutionPlan(tg.snapshot())) {
+            TornadoExecutionResult r = plan.withDevice(device).withProfiler(ProfilerMode.SILENT).execute();
+            r.transferToHost(c);
+            TornadoProfilerResult p = r.getProfilerResult();
+            assertTrue(p.getDeviceKernelTime() > 0, "kernel time " + p.getDeviceKernelTime());
+            assertTrue(p.getTotalTime() >= p.getDeviceKernelTime(), "total " + p.getTotalTime() + " < kernel " + p.getDeviceKernelTime());
+            assertTrue(p.getTotalBytesCopyIn() >= 2L * n * 4, "bytes in " + p.getTotalBytesCopyIn());
+            assertTrue(p.getTotalBytesCopyOut() >= (long) n * 4, "bytes out " + p.getTotalBytesCopyOut());
+        }
+        for (int i = 0; i < n; i++) assertEquals(a.get(i) + b.get(i), c.get(i), "c[" + i + "]");
+    }
+
+    static void math(TornadoDevice device) {
+        int n = 513;
+        FloatArray in = randomFloats(n), out = new FloatArray(n);
+        for (int i = 0; i < n; i++) in.set(i, Math.abs(in.get(i)) * 10f);
+        TaskGraph tg = new TaskGraph("m")
+                .transferToDevice(DataTransferMode.FIRST_EXECUTION, in)
+                .task("t", Kernels::sqrtAll, in, out)
+                .transferToHost(DataTransferMode.EVERY_EXECUTION, out);
+        try (TornadoExecutionPlan plan = new TornadoExecutionPlan(tg.snapshot())) {
+            plan.withDevice(device).execute();
+        }
+        for (int i = 0; i < n; i++)
+            assertEquals((float) Math.sqrt(in.get(i)) + Math.abs(in.get(i) - 2f), out.get(i), 1e-6f * (1 + out.get(i)), "out[" + i + "]");
+    }
+}
