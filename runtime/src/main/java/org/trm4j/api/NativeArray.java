@@ -35,6 +35,6 @@ public abstract sealed class NativeArray permits FloatArray, IntArray, DoubleArr
     public final void clear() { segment.fill((byte) 0); }
 
     protected final void checkIndex(int i) {
-        if (i < 0 || i >= size) throw new IndexOutOfBoundsException("index " + i + " out of bounds for size " + size);
+        if (i < 0 || i >= size) throw KernelIndexOutOfBoundsException.of(this, i, size);
     }
 }

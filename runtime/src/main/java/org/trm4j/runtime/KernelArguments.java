@@ -112,7 +112,15 @@ public final class KernelArguments {
 
     /** "Class.method" from the kernel's "pkg.Class.method". */
     public static String kernelName(Kernel k) {
-        String s = k.source == null || k.source.isEmpty() ? k.name : k.source;
+        return kernelName(k.source == null || k.source.isEmpty() ? k.name : k.source);
+    }
+
+    /** "Class.method" of a kernel method, named as {@link #kernelName(Kernel)} names its IR. */
+    public static String kernelName(java.lang.reflect.Method m) {
+        return kernelName(m.getDeclaringClass().getName() + "." + m.getName());
+    }
+
+    private static String kernelName(String s) {
         int last = s.lastIndexOf('.');
         int prev = last < 0 ? -1 : s.lastIndexOf('.', last - 1);
         return s.substring(prev + 1);

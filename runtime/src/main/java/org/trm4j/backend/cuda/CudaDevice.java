@@ -3,7 +3,7 @@ package org.trm4j.backend.cuda;
 import org.trm4j.api.DeviceType;
 import org.trm4j.api.NativeArray;
 import org.trm4j.api.WorkerGrid;
-import org.trm4j.jit.frontend.KernelCompiler;
+import org.trm4j.runtime.BoundsChecks;
 import org.trm4j.jit.ir.Kernel;
 import org.trm4j.jit.ptx.PtxRenderer;
 import org.trm4j.jit.ptx.PtxTarget;
@@ -91,7 +91,7 @@ public final class CudaDevice implements DeviceRuntime {
 
     @Override public CompiledKernel compile(Method kernel) {
         long t0 = System.nanoTime();
-        Kernel ir = KernelCompiler.compile(kernel); // shared and cached: only read here
+        Kernel ir = BoundsChecks.kernelFor(kernel); // the front end's shared IR (only read here), or a checked copy
         return compile(kernel, ir, t0);
     }
 
@@ -163,6 +163,10 @@ public final class CudaDevice implements DeviceRuntime {
         if (!(kernel instanceof CudaKernel k) || k.device != this)
             throw new IllegalArgumentException(kernel + " was not compiled for " + id);
         if (k.released) throw new IllegalStateException(k + " was released when the device was closed");
+        return BoundsChecks.launch(this, k.ir, args, all -> launchOnce(k, all, grid));
+    }
+
+    private long launchOnce(CudaKernel k, Object[] args, WorkerGrid grid) {
         String task = KernelArguments.kernelName(k.ir);
         LaunchGeometry geometry = LaunchGeometry.of(k.ir, args, grid, task);
         CudaLaunchConfig config = CudaLaunchConfig.of(geometry, !k.ir.parallelDims.isEmpty(), maxThreadsPerBlock);

@@ -2,6 +2,7 @@ package org.trm4j.backend.java;
 
 import org.trm4j.api.DeviceType;
 import org.trm4j.api.KernelContext;
+import org.trm4j.api.KernelIndexOutOfBoundsException;
 import org.trm4j.api.NativeArray;
 import org.trm4j.api.WorkerGrid;
 import org.trm4j.runtime.CompiledKernel;
@@ -101,12 +102,25 @@ final class JavaDevice implements DeviceRuntime {
             if (k.contextIndex() >= 0) runWorkGroups(k, args, grid);
             else if (k.split() != null) runSplit(k, args);
             else { Object ignored = (Object) k.direct().invokeExact(args); }
+        } catch (KernelIndexOutOfBoundsException e) {
+            throw named(k.method(), args, e);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
             throw new IllegalStateException(t);
         }
         return System.nanoTime() - t0;
+    }
+
+    /** The violation with the kernel and the parameter named, as the device backends' bounds checks report it. */
+    private static KernelIndexOutOfBoundsException named(Method m, Object[] args, KernelIndexOutOfBoundsException e) {
+        if (e.kernel() != null) return e;
+        java.lang.reflect.Parameter[] params = m.getParameters();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < args.length && i < params.length; i++)
+            if (args[i] == e.origin()) names.add(params[i].isNamePresent() ? params[i].getName() : "arg" + i);
+        if (names.isEmpty()) return e; // an array the kernel did not get as a parameter
+        return e.in(org.trm4j.runtime.KernelArguments.kernelName(m), String.join("/", names));
     }
 
     private void runSplit(JavaKernel k, Object[] args) throws Throwable {

@@ -4,6 +4,7 @@ import org.trm4j.api.DoubleArray;
 import org.trm4j.api.FloatArray;
 import org.trm4j.api.IntArray;
 import org.trm4j.api.KernelContext;
+import org.trm4j.api.KernelIndexOutOfBoundsException;
 import org.trm4j.api.NativeArray;
 
 import java.lang.foreign.ValueLayout;
@@ -113,7 +114,7 @@ final class WorkGroupEmulator {
             a[kernel.contextIndex()] = contextView == null ? ctx : contextView.invoke(ctx);
             Object ignored = (Object) kernel.direct().invokeExact(a);
         } catch (Throwable t) {
-            if (!(t instanceof ItemBarrier.BrokenException)) failure.compareAndSet(null, t);
+            if (!(t instanceof ItemBarrier.BrokenException)) failure.compareAndSet(null, group.named(t));
             group.barrier.breakBarrier(); // wakes the group's other work-items, which then end
             if (gridBarrier != null) gridBarrier.breakBarrier();
         }
@@ -143,6 +144,15 @@ final class WorkGroupEmulator {
             c.globalGroupSizeX = (int) global[0]; c.globalGroupSizeY = (int) global[1]; c.globalGroupSizeZ = (int) global[2];
             c.globalIdx = (int) (gx * local[0] + lx); c.globalIdy = (int) (gy * local[1] + ly); c.globalIdz = (int) (gz * local[2] + lz);
             return c;
+        }
+
+        /** A bounds violation on one of this group's local arrays, named as the JIT names them (local0, local1...). */
+        synchronized Throwable named(Throwable t) {
+            if (!(t instanceof KernelIndexOutOfBoundsException e) || e.kernel() != null) return t;
+            for (int i = 0; i < localArrays.size(); i++)
+                if (localArrays.get(i) == e.origin())
+                    return e.in(org.trm4j.runtime.KernelArguments.kernelName(kernel.method()), "local" + i);
+            return t;
         }
 
         /** The group's n-th local array, made on first use: a NativeArray class or a primitive array class. */
@@ -189,7 +199,7 @@ final class WorkGroupEmulator {
 
         @Override public int atomicAdd(IntArray array, int index, int value) {
             if (index < 0 || index >= array.getSize())
-                throw new IndexOutOfBoundsException("atomicAdd index " + index + " out of bounds for size " + array.getSize());
+                throw KernelIndexOutOfBoundsException.of(array, index, array.getSize());
             return (int) INT_ELEMENTS.getAndAdd(array.getSegment(), 0L, (long) index, value);
         }
 

@@ -3,12 +3,12 @@ package org.trm4j.backend.opencl;
 import org.trm4j.api.DeviceType;
 import org.trm4j.api.NativeArray;
 import org.trm4j.api.WorkerGrid;
-import org.trm4j.jit.frontend.KernelCompiler;
 import org.trm4j.jit.ir.Kernel;
 import org.trm4j.jit.ir.Param;
 import org.trm4j.jit.opencl.OpenClRenderer;
 import org.trm4j.runtime.CompiledKernel;
 import org.trm4j.runtime.DeviceRuntime;
+import org.trm4j.runtime.BoundsChecks;
 import org.trm4j.runtime.KernelArguments;
 import org.trm4j.runtime.LaunchGeometry;
 
@@ -91,7 +91,7 @@ public final class OpenClDevice implements DeviceRuntime {
 
     @Override public CompiledKernel compile(Method kernel) {
         long t0 = System.nanoTime();
-        Kernel ir = KernelCompiler.compile(kernel); // KernelCompileException passes through: it names the source line
+        Kernel ir = BoundsChecks.kernelFor(kernel); // KernelCompileException passes through: it names the source line
         return compile(kernel, ir, t0);
     }
 
@@ -230,6 +230,10 @@ public final class OpenClDevice implements DeviceRuntime {
      * Arrays not yet on the device are allocated and copied first.
      */
     public synchronized long launch(MemorySegment clKernel, Kernel ir, Object[] args, WorkerGrid grid) {
+        return BoundsChecks.launch(this, ir, args, all -> launchOnce(clKernel, ir, all, grid));
+    }
+
+    private long launchOnce(MemorySegment clKernel, Kernel ir, Object[] args, WorkerGrid grid) {
         String task = KernelArguments.kernelName(ir);
         LaunchGeometry geometry = LaunchGeometry.of(ir, args, grid, task);
         Object[] values = KernelArguments.values(ir, args);

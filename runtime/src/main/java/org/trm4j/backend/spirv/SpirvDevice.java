@@ -7,7 +7,7 @@ import org.trm4j.backend.opencl.OpenCl;
 import org.trm4j.backend.opencl.OpenClBuildException;
 import org.trm4j.backend.opencl.OpenClDevice;
 import org.trm4j.backend.opencl.OpenClDeviceInfo;
-import org.trm4j.jit.frontend.KernelCompiler;
+import org.trm4j.runtime.BoundsChecks;
 import org.trm4j.jit.ir.Kernel;
 import org.trm4j.jit.spirv.SpirvRenderer;
 import org.trm4j.jit.spirv.SpirvTools;
@@ -65,7 +65,7 @@ public final class SpirvDevice implements DeviceRuntime {
 
     @Override public CompiledKernel compile(Method kernel) {
         long t0 = System.nanoTime();
-        Kernel ir = KernelCompiler.compile(kernel); // KernelCompileException passes through: it names the source line
+        Kernel ir = BoundsChecks.kernelFor(kernel); // KernelCompileException passes through: it names the source line
         return compile(kernel, ir, t0);
     }
 

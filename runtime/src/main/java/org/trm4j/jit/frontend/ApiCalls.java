@@ -77,8 +77,8 @@ final class ApiCalls {
         if (owner.equals(CONTEXT)) {
             if (!(receiver instanceof Sym.Context)) throw w.error("internal error: KernelContext call on " + receiver);
             switch (name) {
-                case "localBarrier" -> { em.emit(new Instr.Barrier(Op.BarrierScope.LOCAL)); return null; }
-                case "globalBarrier" -> { em.emit(new Instr.Barrier(Op.BarrierScope.GLOBAL)); return null; }
+                case "localBarrier" -> { barrier(s, w, Op.BarrierScope.LOCAL); return null; }
+                case "globalBarrier" -> { barrier(s, w, Op.BarrierScope.GLOBAL); return null; }
                 // FloatArray/float[] forms alike (the bridge's allocateFloatLocalArray returns float[]).
                 case "allocateFloatLocalArray", "allocateFloatLocalJavaArray" -> { return allocateLocal(s, w, Type.FLOAT, args.get(0)); }
                 case "allocateIntLocalArray", "allocateIntLocalJavaArray" -> { return allocateLocal(s, w, Type.INT, args.get(0)); }
@@ -97,6 +97,12 @@ final class ApiCalls {
         }
         throw w.error("virtual call to " + owner + "." + name + " is not supported in kernels"
                 + " (only static methods are inlined; objects other than the trm4j arrays and KernelContext cannot be used)");
+    }
+
+    private static void barrier(CompileSession s, Where w, Op.BarrierScope scope) {
+        Instr.Barrier b = new Instr.Barrier(scope);
+        s.em.emit(b);
+        s.barrierSites.put(b, w);
     }
 
     /** KernelContext field read -> work-item query. */

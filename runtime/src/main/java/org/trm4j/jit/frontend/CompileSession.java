@@ -2,6 +2,9 @@ package org.trm4j.jit.frontend;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import org.trm4j.jit.ir.Instr;
 import org.trm4j.jit.ir.Kernel;
 
 /** State shared by the translators of one kernel: the IR being built and the chain of inlined calls. */
@@ -14,6 +17,8 @@ final class CompileSession {
     final ClassLoader loader;
     /** "owner.name(desc)" of the methods being translated, innermost first: recursion shows up here. */
     final Deque<String> callChain = new ArrayDeque<>();
+    /** Where each barrier instruction came from, for {@link BarrierUniformity}'s messages. */
+    final Map<Instr, Where> barrierSites = new IdentityHashMap<>();
 
     CompileSession(Kernel kernel, ClassLoader loader) {
         this.kernel = kernel;

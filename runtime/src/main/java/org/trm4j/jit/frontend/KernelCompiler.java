@@ -111,6 +111,7 @@ public final class KernelCompiler {
         k.reductionParams.addAll(TaskMethods.reduceParameters(kernelMethod));
         CfgCleanup.run(k);
         IrVerifier.verify(k, "front end");
+        BarrierUniformity.check(k, s.barrierSites);
         return k;
     }
 

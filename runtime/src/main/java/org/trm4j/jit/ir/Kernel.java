@@ -21,6 +21,8 @@ public final class Kernel {
     public final List<Integer> reductionParams = new ArrayList<>();
     /** True when the Java method takes a KernelContext. */
     public boolean usesKernelContext;
+    /** The accesses a bounds-checking pass instrumented, or null when the kernel checks none. */
+    public CheckedAccesses checkedAccesses;
 
     public Kernel(String name, String source) { this.name = name; this.source = source; }
 
@@ -45,6 +47,32 @@ public final class Kernel {
             for (Instr i : b.instrs)
                 if (i instanceof Instr.Thread t) d = Math.max(d, t.dim() + 1);
         return d;
+    }
+
+    /**
+     * An independent copy for passes that rewrite IR: new blocks and lists (instructions, registers and
+     * parameters are immutable and shared), so that the cached result of the front end stays as it was.
+     */
+    public Kernel copy() {
+        Kernel c = new Kernel(name, source);
+        c.params.addAll(params);
+        c.localArrays.addAll(localArrays);
+        c.regs.addAll(regs);
+        c.parallelDims.addAll(parallelDims);
+        c.usesKernelContext = usesKernelContext;
+        c.checkedAccesses = checkedAccesses;
+        for (Block b : blocks) {
+            Block nb = c.newBlock();
+            nb.instrs.addAll(b.instrs);
+            nb.origin = b.origin;
+        }
+        for (Block b : blocks) c.blocks.get(b.id).terminator = switch (b.terminator) {
+            case Terminator.Jump j -> new Terminator.Jump(c.blocks.get(j.target().id));
+            case Terminator.Branch br -> new Terminator.Branch(br.cond(), c.blocks.get(br.ifTrue().id), c.blocks.get(br.ifFalse().id));
+            case Terminator.Return r -> r;
+            case null -> null;
+        };
+        return c;
     }
 
     @Override public String toString() { return IrPrinter.print(this); }

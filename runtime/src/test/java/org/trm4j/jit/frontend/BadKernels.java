@@ -2,6 +2,7 @@ package org.trm4j.jit.frontend;
 
 import org.trm4j.api.FloatArray;
 import org.trm4j.api.IntArray;
+import org.trm4j.api.KernelContext;
 import org.trm4j.api.Parallel;
 
 /**
@@ -122,5 +123,44 @@ public final class BadKernels {
 
     public void instanceKernel(FloatArray a) {
         a.set(0, 1f); //!instanceKernel
+    }
+
+    // ---- barriers not every work-item of the group reaches (undefined behaviour on a GPU) ----
+
+    public static void barrierInIf(KernelContext ctx, FloatArray a) {
+        if (ctx.localIdx < 4) {
+            a.set(ctx.globalIdx, 1f);
+            ctx.localBarrier(); //!barrierInIf
+        }
+    }
+
+    public static void barrierAfterReturn(KernelContext ctx, FloatArray a, int n) {
+        if (ctx.globalIdx >= n) return;
+        a.set(ctx.globalIdx, 1f);
+        ctx.localBarrier(); //!barrierAfterReturn
+        a.set(ctx.globalIdx, 2f);
+    }
+
+    public static void barrierInDataLoop(KernelContext ctx, FloatArray a, IntArray counts) {
+        for (int i = 0; i < counts.get(ctx.localIdx); i++) {
+            ctx.localBarrier(); //!barrierInDataLoop
+            a.set(ctx.globalIdx, i);
+        }
+    }
+
+    public static void barrierAfterBreak(KernelContext ctx, FloatArray a, int n) {
+        for (int i = 0; i < n; i++) {
+            if (a.get(ctx.globalIdx) > i) break;
+            ctx.localBarrier(); //!barrierAfterBreak
+        }
+    }
+
+    static void syncInHelper(KernelContext ctx) {
+        ctx.localBarrier(); //!syncInHelper
+    }
+
+    public static void barrierInInlinedHelper(KernelContext ctx, FloatArray a) {
+        if (ctx.localIdx == 0) syncInHelper(ctx);
+        a.set(ctx.globalIdx, 1f);
     }
 }

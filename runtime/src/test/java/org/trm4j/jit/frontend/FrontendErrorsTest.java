@@ -52,6 +52,11 @@ class FrontendErrorsTest {
             nullCheck         | nullCheck         | null
             returnsValue      | returnsValue      | must return void
             instanceKernel    | instanceKernel    | must be static
+            barrierInIf       | barrierInIf       | a barrier must be reached by every work-item of the group
+            barrierAfterReturn | barrierAfterReturn | a barrier must be reached by every work-item of the group
+            barrierInDataLoop | barrierInDataLoop | a barrier must be reached by every work-item of the group
+            barrierAfterBreak | barrierAfterBreak | a barrier must be reached by every work-item of the group
+            barrierInInlinedHelper | syncInHelper | a barrier must be reached by every work-item of the group
             """)
     void rejected(String kernel, String errorMethod, String expected) throws IOException {
         KernelCompileException e = assertThrows(KernelCompileException.class, () -> KernelCompiler.compile(method(kernel)));

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.trm4j.jit.frontend.KernelCompileException;
 import org.trm4j.jit.frontend.KernelCompiler;
 import org.trm4j.jit.ir.Kernel;
+import org.trm4j.jit.lower.BoundsCheckPass;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Every kernel the front end compiles renders to PTX that ptxas accepts for sm_75, sm_80 and sm_90
+ * (and, bounds-checked, for sm_80)
  * (CUDA 13's ptxas refuses sm_70; our modules declare sm_70 and assemble for any newer arch).
  * Without ptxas this FAILS, unless TRM_ALLOW_MISSING_PTXAS=1: a silently skipped check is no check.
  */
@@ -62,9 +64,12 @@ class PtxAssemblesEveryKernelTest {
                 else failures.add(KernelMethods.name(m) + ": renderer: " + e.getMessage());
                 return;
             }
+            String checked = PtxRenderer.render(BoundsCheckPass.apply(k, m.getParameterCount()));
             for (String arch : ARCHS) {
                 try {
                     ptxas.assemble(ptx, arch, KernelMethods.name(m));
+                    // with -Dtrm.checkBounds's checks too (one arch is enough: the checks use plain integer PTX)
+                    if (arch.equals("sm_80")) ptxas.assemble(checked, arch, KernelMethods.name(m) + " (bounds-checked)");
                     accepted.computeIfAbsent(arch, a -> new AtomicInteger()).incrementAndGet();
                 } catch (PtxAssemblyException e) {
                     failures.add(KernelMethods.name(m) + " for " + arch + ": " + (failures.isEmpty() ? e.getMessage() : e.log()));

@@ -5,6 +5,7 @@ import org.trm4j.jit.frontend.KernelCompileException;
 import org.trm4j.jit.frontend.KernelCompiler;
 import org.trm4j.jit.ir.IrVerifier;
 import org.trm4j.jit.ir.Kernel;
+import org.trm4j.jit.lower.BoundsCheckPass;
 import org.trm4j.jit.ir.Op;
 import org.trm4j.jit.ir.Type;
 import org.trm4j.jit.opencl.OpenClRenderer;
@@ -52,6 +53,9 @@ class SpirvValidationTest {
             }
             try {
                 SpirvTools.requireValid(SpirvRenderer.render(k), where);
+                valid++;
+                // and with -Dtrm.checkBounds's checks, which add blocks, atomics and a hidden parameter
+                SpirvTools.requireValid(SpirvRenderer.render(BoundsCheckPass.apply(k, m.getParameterCount())), where + " (bounds-checked)");
                 valid++;
             } catch (RuntimeException e) {
                 failures.add(where + ": " + e.getMessage());
