@@ -2,6 +2,7 @@ package org.trm4j.api;
 
 import org.trm4j.runtime.CompiledKernel;
 import org.trm4j.runtime.DeviceRuntime;
+import org.trm4j.runtime.HeapArrays;
 import org.trm4j.runtime.KernelCache;
 
 import java.util.Collections;
@@ -66,7 +67,7 @@ public final class ExecutionPlan implements AutoCloseable {
                         for (NativeArray a : t.arrays()) {
                             boolean fresh = allocate(dev, a, profile);
                             if (!fresh && (t.mode() == DataTransferMode.EVERY_EXECUTION || (first && t.mode() == DataTransferMode.FIRST_EXECUTION)))
-                                profile.addCopyIn(dev.copyToDevice(a), a.getNumBytes());
+                                copyIn(dev, a, profile);
                         }
                     }
                     case TaskGraph.Transfer t -> {
@@ -88,8 +89,15 @@ public final class ExecutionPlan implements AutoCloseable {
         if (entry.fresh()) profile.addJit(entry.kernel().compileNanos());
         CompiledKernel kernel = entry.kernel();
         Object[] args = task.args().toArray();
-        for (Object o : args)
-            if (o instanceof NativeArray a) allocate(dev, a, profile);
+        for (int i = 0; i < args.length; i++) {
+            // A Java primitive array travels as its off-heap mirror; the java backend runs on the array itself.
+            NativeArray mirror = HeapArrays.mirror(args[i]);
+            if (mirror != null) {
+                allocate(dev, mirror, profile);
+                if (!dev.usesHostMemory()) args[i] = mirror;
+            }
+            if (args[i] instanceof NativeArray a) allocate(dev, a, profile);
+        }
         try {
             profile.addKernel(name, dev.launch(kernel, args, scheduler.get(name)));
         } catch (RuntimeException e) {
@@ -102,14 +110,20 @@ public final class ExecutionPlan implements AutoCloseable {
     private boolean allocate(DeviceRuntime dev, NativeArray a, ProfilerResult profile) {
         if (!resident.add(a)) return false;
         dev.allocate(a);
-        profile.addCopyIn(dev.copyToDevice(a), a.getNumBytes());
+        copyIn(dev, a, profile);
         return true;
+    }
+
+    private void copyIn(DeviceRuntime dev, NativeArray a, ProfilerResult profile) {
+        if (!dev.usesHostMemory()) HeapArrays.toMirror(a);
+        profile.addCopyIn(dev.copyToDevice(a), a.getNumBytes());
     }
 
     void copyBack(NativeArray a, ProfilerResult profile) {
         if (!resident.contains(a))
             throw new IllegalArgumentException("transferToHost: " + a + " is not on the device (no task or transfer of this plan used it yet)");
         profile.addCopyOut(device().copyToHost(a), a.getNumBytes());
+        if (!device().usesHostMemory()) HeapArrays.fromMirror(a);
     }
 
     private DeviceRuntime device() {

@@ -1,5 +1,6 @@
 package org.trm4j.api;
 
+import org.trm4j.runtime.HeapArrays;
 import org.trm4j.runtime.TaskMethods;
 
 import java.lang.reflect.Method;
@@ -73,7 +74,9 @@ public final class TaskGraph {
         List<NativeArray> out = new ArrayList<>();
         for (Object o : objects) {
             if (o instanceof NativeArray a) out.add(a);
-            else throw new IllegalArgumentException(what + " in graph " + name + ": only FloatArray/IntArray/DoubleArray/ByteArray can be transferred, got "
+            else if (HeapArrays.isHeapArray(o)) out.add(HeapArrays.mirror(o));
+            else throw new IllegalArgumentException(what + " in graph " + name + ": only FloatArray/IntArray/DoubleArray/LongArray/ByteArray"
+                    + " and float[]/int[]/double[]/long[]/byte[] can be transferred, got "
                     + (o == null ? "null" : o.getClass().getName()));
         }
         return out;

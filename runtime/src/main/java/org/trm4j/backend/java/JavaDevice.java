@@ -89,6 +89,8 @@ final class JavaDevice implements DeviceRuntime {
         return use;
     }
 
+    @Override public boolean usesHostMemory() { return true; }
+
     @Override public void allocate(NativeArray array) {}
     @Override public long copyToDevice(NativeArray array) { return 0; }
     @Override public long copyToHost(NativeArray array) { return 0; }

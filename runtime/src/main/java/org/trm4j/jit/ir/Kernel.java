@@ -59,6 +59,7 @@ public final class Kernel {
         c.localArrays.addAll(localArrays);
         c.regs.addAll(regs);
         c.parallelDims.addAll(parallelDims);
+        c.reductionParams.addAll(reductionParams);
         c.usesKernelContext = usesKernelContext;
         c.checkedAccesses = checkedAccesses;
         for (Block b : blocks) {

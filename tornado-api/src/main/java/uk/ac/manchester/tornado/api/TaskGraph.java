@@ -55,10 +55,10 @@ public class TaskGraph {
     private Object[] checked(String what, Object[] objects) {
         List<Object> out = new ArrayList<>();
         for (Object o : objects) {
-            if (o instanceof org.trm4j.api.NativeArray) out.add(o);
+            if (o instanceof org.trm4j.api.NativeArray || org.trm4j.runtime.HeapArrays.isHeapArray(o)) out.add(o);
             else throw new TornadoAPIException(what + " in task graph " + getTaskGraphName() + ": "
                     + (o == null ? "null" : o.getClass().getName()) + " is not supported by trm4j's TornadoVM bridge"
-                    + " (FloatArray, IntArray, DoubleArray, LongArray and ByteArray are)");
+                    + " (FloatArray, IntArray, DoubleArray, LongArray, ByteArray and float[], int[], double[], long[], byte[] are)");
         }
         return out.toArray();
     }
