@@ -26,7 +26,7 @@ public final class BoundsChecks {
 
     /** The IR a device backend compiles for {@code method}: the front end's (shared), or a checked copy when requested. */
     public static Kernel kernelFor(Method method) {
-        Kernel k = KernelCompiler.compile(method);
+        Kernel k = Reductions.lower(method, KernelCompiler.compile(method));
         return requested() ? BoundsCheckPass.apply(k, method.getParameterCount()) : k;
     }
 

@@ -4,6 +4,7 @@ import org.trm4j.api.DeviceType;
 import org.trm4j.api.NativeArray;
 import org.trm4j.api.WorkerGrid;
 import org.trm4j.runtime.BoundsChecks;
+import org.trm4j.runtime.Reductions;
 import org.trm4j.jit.ir.Kernel;
 import org.trm4j.jit.ptx.PtxRenderer;
 import org.trm4j.jit.ptx.PtxTarget;
@@ -163,7 +164,7 @@ public final class CudaDevice implements DeviceRuntime {
         if (!(kernel instanceof CudaKernel k) || k.device != this)
             throw new IllegalArgumentException(kernel + " was not compiled for " + id);
         if (k.released) throw new IllegalStateException(k + " was released when the device was closed");
-        return BoundsChecks.launch(this, k.ir, args, all -> launchOnce(k, all, grid));
+        return Reductions.launch(this, k.ir, args, withPartials -> BoundsChecks.launch(this, k.ir, withPartials, all -> launchOnce(k, all, grid)));
     }
 
     private long launchOnce(CudaKernel k, Object[] args, WorkerGrid grid) {

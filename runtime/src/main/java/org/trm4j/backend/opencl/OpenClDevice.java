@@ -9,6 +9,7 @@ import org.trm4j.jit.opencl.OpenClRenderer;
 import org.trm4j.runtime.CompiledKernel;
 import org.trm4j.runtime.DeviceRuntime;
 import org.trm4j.runtime.BoundsChecks;
+import org.trm4j.runtime.Reductions;
 import org.trm4j.runtime.KernelArguments;
 import org.trm4j.runtime.LaunchGeometry;
 
@@ -230,7 +231,8 @@ public final class OpenClDevice implements DeviceRuntime {
      * Arrays not yet on the device are allocated and copied first.
      */
     public synchronized long launch(MemorySegment clKernel, Kernel ir, Object[] args, WorkerGrid grid) {
-        return BoundsChecks.launch(this, ir, args, all -> launchOnce(clKernel, ir, all, grid));
+        return Reductions.launch(this, ir, args, withPartials ->
+                BoundsChecks.launch(this, ir, withPartials, all -> launchOnce(clKernel, ir, all, grid)));
     }
 
     private long launchOnce(MemorySegment clKernel, Kernel ir, Object[] args, WorkerGrid grid) {

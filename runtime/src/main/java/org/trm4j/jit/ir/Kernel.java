@@ -21,6 +21,8 @@ public final class Kernel {
     public final List<Integer> reductionParams = new ArrayList<>();
     /** True when the Java method takes a KernelContext. */
     public boolean usesKernelContext;
+    /** Set when a @Reduce loop was lowered to a two-phase parallel reduction (hidden parameters), else null. */
+    public LoweredReduction reduction;
     /** The accesses a bounds-checking pass instrumented, or null when the kernel checks none. */
     public CheckedAccesses checkedAccesses;
 
@@ -62,6 +64,7 @@ public final class Kernel {
         c.reductionParams.addAll(reductionParams);
         c.usesKernelContext = usesKernelContext;
         c.checkedAccesses = checkedAccesses;
+        c.reduction = reduction;
         for (Block b : blocks) {
             Block nb = c.newBlock();
             nb.instrs.addAll(b.instrs);
