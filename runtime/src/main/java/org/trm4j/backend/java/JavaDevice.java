@@ -55,12 +55,23 @@ final class JavaDevice implements DeviceRuntime {
             throw new IllegalArgumentException("java backend cannot access kernel " + method + ": " + e.getMessage(), e);
         }
         int ctx = contextIndex(method);
-        // A @Reduce loop accumulates into shared elements: split over threads it would race, so it runs on one
-        // thread, exactly as Java (the device backends give it one work-item too).
+        // A @Reduce loop split over threads would race on its element: it is split with a private copy of the
+        // @Reduce array per part when its shape is known (then folded), else it runs on one thread, exactly as Java.
         boolean reduces = !org.trm4j.runtime.TaskMethods.reduceParameters(method).isEmpty();
-        MethodHandle split = ctx >= 0 || reduces ? null : ParallelLoopSplitter.split(method);
+        JavaReduction reduction = reduces && ctx < 0 ? javaReduction(method) : null;
+        MethodHandle split = ctx >= 0 || (reduces && reduction == null) ? null : ParallelLoopSplitter.split(method);
         JavaKernel.BarrierUse barriers = ctx >= 0 ? barrierUse(method) : JavaKernel.BarrierUse.NONE;
-        return new JavaKernel(method, direct, split, ctx, barriers, System.nanoTime() - t0);
+        return new JavaKernel(method, direct, split, ctx, barriers, split == null ? null : reduction, System.nanoTime() - t0);
+    }
+
+    /** The @Reduce loop's shape as the JIT reads it, or null (also when the JIT cannot read the kernel at all). */
+    private static JavaReduction javaReduction(Method method) {
+        try {
+            var r = org.trm4j.jit.lower.ReductionLowering.describe(org.trm4j.jit.frontend.KernelCompiler.compile(method));
+            return r == null ? null : new JavaReduction(r);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** Position of the KernelContext parameter (trm4j's or the TornadoVM bridge's), or -1. */
@@ -127,16 +138,21 @@ final class JavaDevice implements DeviceRuntime {
 
     private void runSplit(JavaKernel k, Object[] args) throws Throwable {
         List<Future<?>> parts = new ArrayList<>();
+        Object[] privates = new Object[THREADS];
         for (int p = 1; p < THREADS; p++) {
             Object[] a = withPart(args, p);
+            if (k.reduction() != null) a[k.reduction().javaIndex()] = privates[p] = k.reduction().privateCopy(args[k.reduction().javaIndex()]);
             parts.add(pool.submit(() -> {
                 try { k.split().invokeWithArguments(a); } catch (RuntimeException | Error e) { throw e; } catch (Throwable t) { throw new IllegalStateException(t); }
             }));
         }
-        k.split().invokeWithArguments(withPart(args, 0));
+        Object[] first = withPart(args, 0);
+        if (k.reduction() != null) first[k.reduction().javaIndex()] = privates[0] = k.reduction().privateCopy(args[k.reduction().javaIndex()]);
+        k.split().invokeWithArguments(first);
         for (Future<?> f : parts) {
             try { f.get(); } catch (ExecutionException e) { throw e.getCause(); }
         }
+        if (k.reduction() != null) k.reduction().fold(args[k.reduction().javaIndex()], privates);
     }
 
     private static Object[] withPart(Object[] args, int part) {

@@ -36,7 +36,17 @@ public final class ReductionLowering {
     public static final int GROUP = 128;
     public static final String PARTIALS = "trm_reduce_partials", PHASE = "trm_reduce_phase";
 
-    private enum Kind { ADD, MUL, MIN, MAX }
+    /** The combining operators a @Reduce loop may use. */
+    public enum Kind { ADD, MUL, MIN, MAX }
+
+    /** A @Reduce loop in plain terms: array parameter {@code javaIndex}, element {@code element}, operator and type. */
+    public record Reduction(int javaIndex, int element, Kind kind, Type type) {}
+
+    /** What {@code k}'s @Reduce loop does, or null when it is not of the shape this pass lowers. */
+    public static Reduction describe(Kernel k) {
+        Shape s = shape(k);
+        return s == null ? null : new Reduction(s.array().javaIndex(), (Integer) s.index().value(), s.kind(), s.type());
+    }
 
     private record Shape(Param.Array array, Block block, int load, int store, Value.Const index, Kind kind, Type type) {}
 
