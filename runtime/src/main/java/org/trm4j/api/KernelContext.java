@@ -47,6 +47,9 @@ public class KernelContext {
     /** Atomically adds {@code value} to {@code array[index]}; returns the previous value. */
     public int atomicAdd(IntArray array, int index, int value) { return requireGroup().atomicAdd(array, index, value); }
 
+    /** Atomically adds {@code value} to {@code array[index]}; returns the previous value (devices need 64-bit atomics). */
+    public long atomicAdd(LongArray array, int index, long value) { return requireGroup().atomicAdd(array, index, value); }
+
     private WorkGroup requireGroup() {
         if (group == null)
             throw new IllegalStateException("KernelContext methods only work inside a kernel launched by a task graph");
@@ -62,5 +65,6 @@ public class KernelContext {
         /** Like localArray, for a primitive array class ({@code float[].class}...). */
         <T> T localJavaArray(Class<T> arrayType, int size);
         int atomicAdd(IntArray array, int index, int value);
+        long atomicAdd(LongArray array, int index, long value);
     }
 }

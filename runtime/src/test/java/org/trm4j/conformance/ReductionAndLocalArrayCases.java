@@ -54,6 +54,9 @@ final class ReductionAndLocalArrayCases {
                 ConformanceCase.named("groupSumsIntLong").kernel(ReductionAndLocalArrayKernels::groupSumsIntLong)
                         .inputs(r -> List.of(context(), in(RandomData.intArray(r, GROUPS * g, -1000, 1000)), out(new IntArray(GROUPS)), out(new LongArray(GROUPS))))
                         .grid(() -> Grids.oneD((long) GROUPS * g, g)).build(),
+                ConformanceCase.named("histogramLong").kernel(ReductionAndLocalArrayKernels::histogramLong)
+                        .inputs(r -> List.of(context(), in(RandomData.intArray(r, GROUPS * g, 0, 1000)), inOut(new LongArray(16))))
+                        .grid(() -> Grids.oneD((long) GROUPS * g, g)).build(),
                 ConformanceCase.named("shiftInGroupDouble").kernel(ReductionAndLocalArrayKernels::shiftInGroupDouble)
                         .inputs(r -> List.of(context(), in(RandomData.doubleArray(r, GROUPS * g, -10, 10)), out(new DoubleArray(GROUPS * g))))
                         .grid(() -> Grids.oneD((long) GROUPS * g, g)).tolerance(Tolerance.BIT_EXACT).build());

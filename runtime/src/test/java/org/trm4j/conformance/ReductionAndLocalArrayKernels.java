@@ -71,6 +71,12 @@ public final class ReductionAndLocalArrayKernels {
         }
     }
 
+    /** A 16-bin histogram with 64-bit atomic counters; each count adds more than 32 bits hold. */
+    public static void histogramLong(KernelContext ctx, IntArray in, LongArray bins) {
+        int v = in.get(ctx.globalIdx);
+        ctx.atomicAdd(bins, v & 15, 3_000_000_000L + v);
+    }
+
     /** A local double[] as a shifted copy within the group. */
     public static void shiftInGroupDouble(KernelContext ctx, DoubleArray in, DoubleArray out) {
         double[] tile = ctx.allocateDoubleLocalJavaArray(GROUP);

@@ -99,6 +99,12 @@ final class Kernels {
         for (@Parallel int i = 0; i < input.getSize(); i++) result.set(0, Math.min(result.get(0), input.get(i)));
     }
 
+    /** Counts values per bin (value mod bins) with 64-bit atomic adds of a weight above 2^32. */
+    static void histogramLong(KernelContext context, IntArray values, LongArray bins) {
+        int v = values.get(context.globalIdx);
+        context.atomicAdd(bins, v % bins.getSize(), 5_000_000_000L);
+    }
+
     static void scale(FloatArray data, float factor) {
         for (@Parallel int i = 0; i < data.getSize(); i++) data.set(i, data.get(i) * factor);
     }

@@ -49,6 +49,7 @@ class TornadoStyleProgramsTest {
             add(out, d, "persistOnDevice / consumeFromDevice across two plans", TornadoStyleProgramsTest::persistAndConsume);
             add(out, d, "profiler", TornadoStyleProgramsTest::profiler);
             add(out, d, "TornadoMath", TornadoStyleProgramsTest::math);
+            add(out, d, "KernelContext.atomicAdd on LongArray", TornadoStyleProgramsTest::longAtomics);
         }
         return out;
     }
@@ -174,6 +175,25 @@ class TornadoStyleProgramsTest {
             assertTrue(p.getTotalBytesCopyOut() >= (long) n * 4, "bytes out " + p.getTotalBytesCopyOut());
         }
         for (int i = 0; i < n; i++) assertEquals(a.get(i) + b.get(i), c.get(i), "c[" + i + "]");
+    }
+
+    static void longAtomics(TornadoDevice device) {
+        int n = 1024, binCount = 7;
+        uk.ac.manchester.tornado.api.types.arrays.IntArray values = new uk.ac.manchester.tornado.api.types.arrays.IntArray(n);
+        for (int i = 0; i < n; i++) values.set(i, RANDOM.nextInt(100));
+        uk.ac.manchester.tornado.api.types.arrays.LongArray bins = new uk.ac.manchester.tornado.api.types.arrays.LongArray(binCount);
+        long[] expected = new long[binCount];
+        for (int i = 0; i < n; i++) expected[values.get(i) % binCount] += 5_000_000_000L;
+        TaskGraph tg = new TaskGraph("hist")
+                .transferToDevice(DataTransferMode.FIRST_EXECUTION, values, bins)
+                .task("count", Kernels::histogramLong, new KernelContext(), values, bins)
+                .transferToHost(DataTransferMode.EVERY_EXECUTION, bins);
+        uk.ac.manchester.tornado.api.WorkerGrid1D grid = new uk.ac.manchester.tornado.api.WorkerGrid1D(n);
+        grid.setLocalWork(64, 1, 1);
+        try (TornadoExecutionPlan plan = new TornadoExecutionPlan(tg.snapshot())) {
+            plan.withDevice(device).withGridScheduler(new GridScheduler("hist.count", grid)).execute();
+        }
+        assertArrayEquals(expected, bins.toHeapArray());
     }
 
     static void math(TornadoDevice device) {

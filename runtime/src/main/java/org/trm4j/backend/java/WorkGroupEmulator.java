@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class WorkGroupEmulator {
     private static final VarHandle INT_ELEMENTS = ValueLayout.JAVA_INT.arrayElementVarHandle();
+    private static final VarHandle LONG_ELEMENTS = ValueLayout.JAVA_LONG.arrayElementVarHandle();
 
     private final JavaKernel kernel;
     private final Object[] args;
@@ -201,6 +202,12 @@ final class WorkGroupEmulator {
             if (index < 0 || index >= array.getSize())
                 throw KernelIndexOutOfBoundsException.of(array, index, array.getSize());
             return (int) INT_ELEMENTS.getAndAdd(array.getSegment(), 0L, (long) index, value);
+        }
+
+        @Override public long atomicAdd(org.trm4j.api.LongArray array, int index, long value) {
+            if (index < 0 || index >= array.getSize())
+                throw KernelIndexOutOfBoundsException.of(array, index, array.getSize());
+            return (long) LONG_ELEMENTS.getAndAdd(array.getSegment(), 0L, (long) index, value);
         }
 
         private void await(ItemBarrier b) { b.await(); }

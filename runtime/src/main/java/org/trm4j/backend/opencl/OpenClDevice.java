@@ -107,11 +107,22 @@ public final class OpenClDevice implements DeviceRuntime {
                     + ") has no cl_khr_fp64; note that Math.exp/log/... on floats compute in double: use KernelMath's float versions");
     }
 
+    /** A long atomicAdd on a device without cl_khr_int64_base_atomics would only fail as an opaque build error. */
+    private void requireLongAtomicsIfUsed(Kernel ir) {
+        if (info.hasExtension("cl_khr_int64_base_atomics")) return;
+        for (org.trm4j.jit.ir.Block b : ir.blocks)
+            for (org.trm4j.jit.ir.Instr i : b.instrs)
+                if (i instanceof org.trm4j.jit.ir.Instr.AtomicAdd a && a.array().elementType() == org.trm4j.jit.ir.Type.LONG)
+                    throw new UnsupportedOperationException(ir.source + " uses atomicAdd on a LongArray, but " + id() + " (" + name()
+                            + ") has no cl_khr_int64_base_atomics");
+    }
+
     /** Builds hand-made or already compiled IR; {@code method} may be null (it is only reported). */
     public OpenClKernel compile(Method method, Kernel ir) { return compile(method, ir, System.nanoTime()); }
 
     private synchronized OpenClKernel compile(Method method, Kernel ir, long startNanos) {
         requireFp64IfUsed(ir);
+        requireLongAtomicsIfUsed(ir);
         String source = OpenClRenderer.render(ir);
         String fn = OpenClRenderer.functionName(ir);
         MemorySegment program = buildProgramFromSource(source, defaultBuildOptions(), ir.source);

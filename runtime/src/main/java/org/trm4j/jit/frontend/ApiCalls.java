@@ -87,8 +87,9 @@ final class ApiCalls {
                 case "atomicAdd" -> {
                     if (!(args.get(0) instanceof StackEntry.Ref r)) throw w.error("internal error: atomicAdd without an array");
                     ArrayRef array = arrayOf(r.sym(), w);
-                    if (array.elementType() != Type.INT) throw w.error("atomicAdd works on IntArray only (" + array.elementType() + " atomics are not supported)");
-                    Value.Reg d = em.temp(Type.INT);
+                    if (array.elementType() != Type.INT && array.elementType() != Type.LONG)
+                        throw w.error("atomicAdd works on IntArray and LongArray only (" + array.elementType() + " atomics are not supported)");
+                    Value.Reg d = em.temp(array.elementType());
                     em.emit(new Instr.AtomicAdd(d, array, em.valueOf(args.get(1), w), em.valueOf(args.get(2), w)));
                     return new StackEntry.Scalar(d);
                 }

@@ -161,11 +161,12 @@ public final class IrVerifier {
                 }
                 case Instr.Barrier b -> {}
                 case Instr.AtomicAdd a -> {
-                    if (a.dst() != null) expect(a.dst(), Type.INT, "atomic result");
+                    Type t = a.array().elementType();
+                    if (a.dst() != null) expect(a.dst(), t, "atomic result");
                     array(a.array());
-                    if (a.array().elementType() != Type.INT) problem("atomicAdd on " + a.array().elementType() + " array");
+                    if (t != Type.INT && t != Type.LONG) problem("atomicAdd on " + t + " array");
                     expect(a.index(), Type.INT, "atomic index");
-                    expect(a.value(), Type.INT, "atomic value");
+                    expect(a.value(), t, "atomic value");
                 }
             }
         }

@@ -565,11 +565,12 @@ public final class PtxRenderer {
         }
 
         private void atomicAdd(Instr.AtomicAdd a) {
-            if (a.array().elementType() != Type.INT)
-                throw unsupported("atomicAdd on " + a.array().elementType() + " arrays (only int arrays are supported)");
+            if (a.array().elementType() != Type.INT && a.array().elementType() != Type.LONG)
+                throw unsupported("atomicAdd on " + a.array().elementType() + " arrays (only int and long arrays are supported)");
             String addr = address(a.array(), a.index());
-            if (a.dst() == null) emit("red" + space(a.array()) + ".add.u32 " + addr + ", " + src(a.value()) + ";");
-            else emit("atom" + space(a.array()) + ".add.u32 " + reg(a.dst()) + ", " + addr + ", " + src(a.value()) + ";");
+            String width = a.array().elementType() == Type.LONG ? ".add.u64 " : ".add.u32 ";
+            if (a.dst() == null) emit("red" + space(a.array()) + width + addr + ", " + src(a.value()) + ";");
+            else emit("atom" + space(a.array()) + width + reg(a.dst()) + ", " + addr + ", " + src(a.value()) + ";");
         }
 
         private void thread(String d, Op.ThreadQuery q, int dim) {

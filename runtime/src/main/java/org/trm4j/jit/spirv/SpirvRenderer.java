@@ -354,11 +354,13 @@ public final class SpirvRenderer {
 
         /** OpenCL 1.2's atomic_add: relaxed, device scope for global arrays and work-group scope for local ones. */
         private void atomicAdd(Instr.AtomicAdd a) {
-            if (a.array().elementType() != Type.INT)
-                throw unsupported("atomicAdd on " + a.array().elementType() + " arrays (only int arrays are supported)");
+            Type t = a.array().elementType();
+            if (t != Type.INT && t != Type.LONG)
+                throw unsupported("atomicAdd on " + t + " arrays (only int and long arrays are supported)");
+            if (t == Type.LONG) m.capability(Spv.Capability.Int64Atomics);
             int scope = c.constant(Type.INT, a.array() instanceof LocalArray ? Spv.Scope.Workgroup : Spv.Scope.Device);
             int semantics = c.constant(Type.INT, Spv.MemorySemantics.Relaxed);
-            int old = c.op(Spv.Op.AtomicIAdd, c.type(Type.INT), element(a.array(), a.index()), scope, semantics, value(a.value()));
+            int old = c.op(Spv.Op.AtomicIAdd, c.type(t), element(a.array(), a.index()), scope, semantics, value(a.value()));
             if (a.dst() != null) store(a.dst(), old);
         }
 

@@ -1,6 +1,7 @@
 package uk.ac.manchester.tornado.api;
 
 import uk.ac.manchester.tornado.api.types.arrays.IntArray;
+import uk.ac.manchester.tornado.api.types.arrays.LongArray;
 
 /**
  * Explicit work-item indexing for kernels written in the OpenCL/CUDA style. Part of trm4j's TornadoVM bridge, not TornadoVM.
@@ -47,4 +48,7 @@ public class KernelContext {
 
     /** Atomically adds {@code value} to {@code array[index]}; returns the previous value. */
     public int atomicAdd(IntArray array, int index, int value) { return item.atomicAdd(array, index, value); }
+
+    /** Atomically adds {@code value} to {@code array[index]}; returns the previous value (devices need 64-bit atomics). */
+    public long atomicAdd(LongArray array, int index, long value) { return item.atomicAdd(array, index, value); }
 }
