@@ -98,10 +98,7 @@ public final class KernelArguments {
                 case Float v -> (double) v;
                 case null, default -> throw wrongType(k, s, "double", a);
             };
-            case BOOL -> switch (a) {
-                case Boolean v -> v;
-                case null, default -> throw wrongType(k, s, "boolean", a);
-            };
+            case BOOL -> throw new IllegalStateException("the IR has no boolean scalar parameters (IrVerifier): " + s.name());
         };
     }
 

@@ -41,7 +41,6 @@ public final class OpenCl {
     public static final long CL_QUEUE_PROFILING_ENABLE = 1L << 1;
     public static final long CL_MEM_READ_WRITE = 1L;
     public static final int CL_PROGRAM_BUILD_LOG = 0x1183;
-    public static final int CL_KERNEL_WORK_GROUP_SIZE = 0x11B0;
     public static final int CL_PROFILING_COMMAND_START = 0x1282, CL_PROFILING_COMMAND_END = 0x1283;
     public static final int CL_SUCCESS = 0, CL_DEVICE_NOT_FOUND = -1, CL_PLATFORM_NOT_FOUND_KHR = -1001;
 
@@ -53,7 +52,7 @@ public final class OpenCl {
             clCreateContext, clReleaseContext, clCreateCommandQueue, clReleaseCommandQueue, clFinish,
             clCreateBuffer, clReleaseMemObject, clEnqueueWriteBuffer, clEnqueueReadBuffer,
             clCreateProgramWithSource, clCreateProgramWithBinary, clBuildProgram, clGetProgramBuildInfo, clReleaseProgram,
-            clCreateKernel, clReleaseKernel, clSetKernelArg, clGetKernelWorkGroupInfo, clEnqueueNDRangeKernel,
+            clCreateKernel, clReleaseKernel, clSetKernelArg, clEnqueueNDRangeKernel,
             clWaitForEvents, clGetEventProfilingInfo, clReleaseEvent;
     /** OpenCL 2.1+; null when the ICD loader predates it. */
     private final MethodHandle clCreateProgramWithIL;
@@ -121,7 +120,6 @@ public final class OpenCl {
         clCreateKernel = fn(linker, lib, "clCreateKernel", P, P, P, P);
         clReleaseKernel = fn(linker, lib, "clReleaseKernel", I, P);
         clSetKernelArg = fn(linker, lib, "clSetKernelArg", I, P, I, L, P);
-        clGetKernelWorkGroupInfo = fn(linker, lib, "clGetKernelWorkGroupInfo", I, P, P, I, L, P, P);
         clEnqueueNDRangeKernel = fn(linker, lib, "clEnqueueNDRangeKernel", I, P, P, I, P, P, P, I, P, P);
         clWaitForEvents = fn(linker, lib, "clWaitForEvents", I, I, P);
         clGetEventProfilingInfo = fn(linker, lib, "clGetEventProfilingInfo", I, P, I, L, P, P);
@@ -298,12 +296,6 @@ public final class OpenCl {
     }
 
     public void releaseKernel(MemorySegment kernel) { check("clReleaseKernel", call(() -> (int) clReleaseKernel.invoke(kernel))); }
-
-    /** The largest work-group this kernel can run with on {@code device}. */
-    public long kernelWorkGroupSize(MemorySegment kernel, MemorySegment device) {
-        return scalar("clGetKernelWorkGroupInfo", JAVA_LONG,
-                (size, value, sizeRet) -> (int) clGetKernelWorkGroupInfo.invoke(kernel, device, CL_KERNEL_WORK_GROUP_SIZE, size, value, sizeRet));
-    }
 
     /** Sets argument {@code index} to the {@code size} bytes at {@code value}. */
     public void setKernelArg(MemorySegment kernel, int index, long size, MemorySegment value) {

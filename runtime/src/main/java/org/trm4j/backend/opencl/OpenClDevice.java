@@ -3,8 +3,8 @@ package org.trm4j.backend.opencl;
 import org.trm4j.api.DeviceType;
 import org.trm4j.api.NativeArray;
 import org.trm4j.api.WorkerGrid;
+import org.trm4j.jit.KernelAbi;
 import org.trm4j.jit.ir.Kernel;
-import org.trm4j.jit.ir.Param;
 import org.trm4j.jit.opencl.OpenClRenderer;
 import org.trm4j.runtime.CompiledKernel;
 import org.trm4j.runtime.DeviceRuntime;
@@ -21,11 +21,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
-import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
  * One OpenCL device: a lazily created context and in-order profiling queue, one buffer per host
@@ -251,27 +246,13 @@ public final class OpenClDevice implements DeviceRuntime {
         LaunchGeometry geometry = LaunchGeometry.of(ir, args, grid, task);
         Object[] values = KernelArguments.values(ir, args);
         try (Arena a = Arena.ofConfined()) {
-            int index = 0;
-            for (int i = 0; i < values.length; i++) {
-                Param p = ir.params.get(i);
-                Object v = values[i];
-                if (p instanceof Param.Array) {
-                    NativeArray arr = (NativeArray) v;
-                    if (!isResident(arr)) copyToDevice(arr);
-                    MemorySegment handle = a.allocate(ADDRESS);
-                    handle.set(ADDRESS, 0, buffers.get(arr));
-                    cl.setKernelArg(clKernel, index++, ADDRESS.byteSize(), handle);
-                    cl.setKernelArg(clKernel, index++, 4, a.allocateFrom(JAVA_INT, arr.getSize()));
-                } else {
-                    switch (v) {
-                        case Integer x -> cl.setKernelArg(clKernel, index++, 4, a.allocateFrom(JAVA_INT, x));
-                        case Long x -> cl.setKernelArg(clKernel, index++, 8, a.allocateFrom(JAVA_LONG, x));
-                        case Float x -> cl.setKernelArg(clKernel, index++, 4, a.allocateFrom(JAVA_FLOAT, x));
-                        case Double x -> cl.setKernelArg(clKernel, index++, 8, a.allocateFrom(JAVA_DOUBLE, x));
-                        case Boolean x -> cl.setKernelArg(clKernel, index++, 4, a.allocateFrom(JAVA_INT, x ? 1 : 0));
-                        default -> throw new IllegalStateException("unexpected scalar " + v);
-                    }
-                }
+            List<KernelAbi.Slot> slots = KernelAbi.slots(ir);
+            for (int i = 0; i < slots.size(); i++) {
+                KernelAbi.Slot slot = slots.get(i);
+                Object v = values[slot.index()];
+                if (slot instanceof KernelAbi.Buffer && !isResident((NativeArray) v)) copyToDevice((NativeArray) v);
+                MemorySegment arg = KernelAbi.encode(a, slot, v, arr -> buffers.get(arr).address()); // cl_mem handles are pointers
+                cl.setKernelArg(clKernel, i, arg.byteSize(), arg);
             }
         }
         long t0 = System.nanoTime();

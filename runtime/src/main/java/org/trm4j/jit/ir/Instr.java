@@ -20,6 +20,9 @@ public sealed interface Instr {
     /** dst = (dst.type) src with Java semantics (float to int saturates, NaN to 0; int to byte wraps). */
     record Convert(Value.Reg dst, Value src) implements Instr {}
 
+    /** dst = the bits of src reinterpreted: INT <-> FLOAT or LONG <-> DOUBLE (the lowering's way to -0.0). */
+    record Bitcast(Value.Reg dst, Value src) implements Instr {}
+
     /**
      * dst (BOOL) = a cond b. For floating operands {@code unordered} says whether the result is
      * true when either operand is NaN (javac's fcmpl/fcmpg decide this); it is false for integers.

@@ -124,6 +124,13 @@ public final class IrVerifier {
                     value(c.src());
                     if (!arith(c.dst().type()) || !arith(c.src().type())) problem("conversion " + c.src().type() + " -> " + c.dst().type());
                 }
+                case Instr.Bitcast c -> {
+                    reg(c.dst());
+                    value(c.src());
+                    if (c.src() != null && c.dst().type().bytes() != c.src().type().bytes()
+                            || !arith(c.dst().type()) || c.src() != null && !arith(c.src().type()) || c.src() != null && c.src().type() == c.dst().type())
+                        problem("bitcast " + (c.src() == null ? null : c.src().type()) + " -> " + c.dst().type());
+                }
                 case Instr.Compare c -> {
                     expect(c.dst(), Type.BOOL, "compare result");
                     value(c.a());
