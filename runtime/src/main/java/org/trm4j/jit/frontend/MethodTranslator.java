@@ -234,7 +234,8 @@ final class MethodTranslator {
     }
 
     private static KernelCompileException javaArrays(Where w, String what) {
-        return w.error(what + " is not supported in kernels: Java arrays cannot be used, use FloatArray, IntArray, DoubleArray or ByteArray");
+        return w.error(what + " is not supported in kernels: kernels cannot allocate arrays; pass one in (use FloatArray, IntArray, DoubleArray,"
+                + " LongArray, ByteArray or float[], int[], double[], long[], byte[]) or use KernelContext's local arrays");
     }
 
     private void load(LoadInstruction l, Frame f, Where w) {
