@@ -74,6 +74,8 @@ public final class KernelArguments {
         return switch (t) {
             case INT, BYTE -> switch (a) {
                 case Integer i -> i;
+                // The hidden column count of a Matrix2D parameter comes from the matrix itself.
+                case org.trm4j.api.Matrix2D m -> m.getNumColumns();
                 case Short v -> (int) v;
                 case Byte v -> (int) v;
                 case Character v -> (int) v;

@@ -8,6 +8,7 @@ import uk.ac.manchester.tornado.api.types.arrays.DoubleArray;
 import uk.ac.manchester.tornado.api.types.arrays.FloatArray;
 import uk.ac.manchester.tornado.api.types.arrays.IntArray;
 import uk.ac.manchester.tornado.api.types.arrays.LongArray;
+import uk.ac.manchester.tornado.api.types.matrix.Matrix2DFloat;
 
 /** Kernels written as a TornadoVM user would write them, compiled only against the bridge's API. */
 final class Kernels {
@@ -103,6 +104,16 @@ final class Kernels {
     static void histogramLong(KernelContext context, IntArray values, LongArray bins) {
         int v = values.get(context.globalIdx);
         context.atomicAdd(bins, v % bins.getSize(), 5_000_000_000L);
+    }
+
+    static void matMulMatrix(Matrix2DFloat a, Matrix2DFloat b, Matrix2DFloat c) {
+        for (@Parallel int i = 0; i < c.getNumRows(); i++) {
+            for (@Parallel int j = 0; j < c.getNumColumns(); j++) {
+                float sum = 0f;
+                for (int k = 0; k < a.getNumColumns(); k++) sum += a.get(i, k) * b.get(k, j);
+                c.set(i, j, sum);
+            }
+        }
     }
 
     static void scale(FloatArray data, float factor) {

@@ -46,6 +46,7 @@ class TornadoStyleProgramsTest {
             add(out, d, "saxpy", TornadoStyleProgramsTest::saxpy);
             add(out, d, "matMul @Parallel", TornadoStyleProgramsTest::matMul);
             add(out, d, "matMul KernelContext + local float[] tiles", TornadoStyleProgramsTest::matMulTiled);
+            add(out, d, "matMul on Matrix2DFloat (non-square)", TornadoStyleProgramsTest::matMulMatrix);
             add(out, d, "persistOnDevice / consumeFromDevice across two plans", TornadoStyleProgramsTest::persistAndConsume);
             add(out, d, "profiler", TornadoStyleProgramsTest::profiler);
             add(out, d, "TornadoMath", TornadoStyleProgramsTest::math);
@@ -116,6 +117,29 @@ class TornadoStyleProgramsTest {
             plan.withDevice(device).execute();
         }
         assertArrayEquals(javaMatMul(a, b, n), c.toHeapArray(), 1e-4f);
+    }
+
+    static void matMulMatrix(TornadoDevice device) {
+        int n = 19, m = 23, p = 17;
+        uk.ac.manchester.tornado.api.types.matrix.Matrix2DFloat a = new uk.ac.manchester.tornado.api.types.matrix.Matrix2DFloat(n, m),
+                b = new uk.ac.manchester.tornado.api.types.matrix.Matrix2DFloat(m, p),
+                c = new uk.ac.manchester.tornado.api.types.matrix.Matrix2DFloat(n, p);
+        for (int i = 0; i < n; i++) for (int k = 0; k < m; k++) a.set(i, k, RANDOM.nextFloat());
+        for (int k = 0; k < m; k++) for (int j = 0; j < p; j++) b.set(k, j, RANDOM.nextFloat());
+        c.fill(Float.NaN);
+        TaskGraph tg = new TaskGraph("matrix")
+                .transferToDevice(DataTransferMode.FIRST_EXECUTION, a, b)
+                .task("mxm", Kernels::matMulMatrix, a, b, c)
+                .transferToHost(DataTransferMode.EVERY_EXECUTION, c);
+        try (TornadoExecutionPlan plan = new TornadoExecutionPlan(tg.snapshot())) {
+            plan.withDevice(device).execute();
+        }
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < p; j++) {
+                float sum = 0f;
+                for (int k = 0; k < m; k++) sum += a.get(i, k) * b.get(k, j);
+                assertEquals(sum, c.get(i, j), 1e-5f, "c(" + i + ", " + j + ")");
+            }
     }
 
     static void matMulTiled(TornadoDevice device) {

@@ -32,10 +32,6 @@ class UnsupportedApiTest {
         for (@Parallel int i = 0; i < out.getSize(); i++) out.set(i, a.get(i).getFloat32());
     }
 
-    static void matrixKernel(Matrix2DFloat m, FloatArray out) {
-        for (@Parallel int i = 0; i < m.getNumRows(); i++) out.set(i, m.get(i, 0));
-    }
-
     static void vectorKernel(VectorFloat4 v, FloatArray out) {
         for (@Parallel int i = 0; i < out.getSize(); i++) out.set(i, v.get(i).getX());
     }
@@ -61,11 +57,6 @@ class UnsupportedApiTest {
                 HalfFloatArray h = new HalfFloatArray(8);
                 FloatArray o = new FloatArray(8);
                 expectNamed(d, "HalfFloatArray", new TaskGraph("t").task("k", UnsupportedApiTest::halfKernel, h, o));
-            }));
-            out.add(DynamicTest.dynamicTest("Matrix2DFloat on " + BridgeDevices.id(d), () -> {
-                Matrix2DFloat m = new Matrix2DFloat(4, 4);
-                FloatArray o = new FloatArray(4);
-                expectNamed(d, "Matrix2DFloat", new TaskGraph("t").task("k", UnsupportedApiTest::matrixKernel, m, o));
             }));
             out.add(DynamicTest.dynamicTest("VectorFloat4 on " + BridgeDevices.id(d), () -> {
                 VectorFloat4 v = new VectorFloat4(4);

@@ -22,6 +22,8 @@ final class ApiCalls {
     static final String API = "org/trm4j/api/";
     static final String CONTEXT = API + "KernelContext";
 
+    static final String MATRIX = API + "Matrix2D";
+
     static boolean isArrayClass(String owner) {
         return switch (owner) {
             case API + "FloatArray", API + "IntArray", API + "DoubleArray", API + "ByteArray", API + "LongArray", API + "NativeArray" -> true;
@@ -49,6 +51,7 @@ final class ApiCalls {
                                     Sym receiver, List<StackEntry> args) {
         Emitter em = s.em;
         String desc = type.descriptorString();
+        if (owner.equals(MATRIX)) return matrixCall(s, w, name, type, receiver, args);
         if (isArrayClass(owner)) {
             ArrayRef array = arrayOf(receiver, w);
             switch (name + desc) {
@@ -104,6 +107,43 @@ final class ApiCalls {
         Instr.Barrier b = new Instr.Barrier(scope);
         s.em.emit(b);
         s.barrierSites.put(b, w);
+    }
+
+    /** {@code m.get(i, j)}, {@code m.set(i, j, v)}, {@code m.getNumRows()}/{@code M()}, {@code m.getNumColumns()}/{@code N()} on a Matrix2D parameter. */
+    private static StackEntry matrixCall(CompileSession s, Where w, String name, MethodTypeDesc type, Sym receiver, List<StackEntry> args) {
+        Emitter em = s.em;
+        ArrayRef array = arrayOf(receiver, w);
+        Value.Reg columns = s.matrixColumns.get(array);
+        if (!(array instanceof Param.Array p) || columns == null) throw w.error("internal error: matrix call on " + array.name());
+        switch (name) {
+            case "get" -> {
+                if (type.parameterCount() != 2) break;
+                Value.Reg d = em.temp(array.elementType() == Type.BYTE ? Type.INT : array.elementType());
+                em.emit(new Instr.Load(d, array, rowMajor(em, w, args.get(0), args.get(1), columns)));
+                return new StackEntry.Scalar(d);
+            }
+            case "set" -> {
+                if (type.parameterCount() != 3) break;
+                em.emit(new Instr.Store(array, rowMajor(em, w, args.get(0), args.get(1), columns), em.valueOf(args.get(2), w)));
+                return null;
+            }
+            case "getNumColumns", "N" -> { return new StackEntry.Scalar(columns); }
+            case "getNumRows", "M" -> {
+                Value.Reg size = em.temp(Type.INT), rows = em.temp(Type.INT);
+                em.emit(new Instr.ArrayLength(size, p));
+                em.emit(new Instr.Binary(rows, Op.Binary.DIV, size, columns));
+                return new StackEntry.Scalar(rows);
+            }
+            default -> { }
+        }
+        throw w.error("matrix method " + name + " is not supported in kernels (get(i, j), set(i, j, v), getNumRows() and getNumColumns() are)");
+    }
+
+    private static Value rowMajor(Emitter em, Where w, StackEntry i, StackEntry j, Value.Reg columns) {
+        Value.Reg rowStart = em.temp(Type.INT), at = em.temp(Type.INT);
+        em.emit(new Instr.Binary(rowStart, Op.Binary.MUL, em.valueOf(i, w), columns));
+        em.emit(new Instr.Binary(at, Op.Binary.ADD, rowStart, em.valueOf(j, w)));
+        return at;
     }
 
     /** KernelContext field read -> work-item query. */

@@ -91,6 +91,12 @@ public final class KernelCompiler {
             } else if (elem != null) {
                 Param.Array p = new Param.Array(pn, i, elem);
                 k.params.add(p);
+                if (org.trm4j.api.Matrix2D.class.isAssignableFrom(pt)) {
+                    // The column count travels as a hidden int taken from the same argument (KernelArguments).
+                    Value.Reg columns = k.newReg(Type.INT, pn + "_columns");
+                    k.params.add(new Param.Scalar(pn + "_columns", i, columns));
+                    s.matrixColumns.put(p, columns);
+                }
                 args.add(new StackEntry.Ref(new Sym.Array(p)));
             } else if (pt.isPrimitive()) {
                 Value.Reg r = top.localReg(slots.get(i).slot(), scalarType(pt));

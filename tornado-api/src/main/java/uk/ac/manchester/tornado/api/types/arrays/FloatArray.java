@@ -6,7 +6,7 @@ import java.lang.foreign.MemorySegment;
  * Off-heap array of float for kernels, under TornadoVM's name. Part of trm4j's TornadoVM bridge, not TornadoVM: it is
  * trm4j's {@link org.trm4j.api.FloatArray}, so trm4j's JIT and every backend use it as that.
  */
-public final class FloatArray extends org.trm4j.api.FloatArray {
+public class FloatArray extends org.trm4j.api.FloatArray {
 
     public FloatArray(int numberOfElements) { super(numberOfElements); }
 

@@ -6,7 +6,7 @@ import java.lang.foreign.MemorySegment;
  * Off-heap array of int for kernels, under TornadoVM's name. Part of trm4j's TornadoVM bridge, not TornadoVM: it is
  * trm4j's {@link org.trm4j.api.IntArray}, so trm4j's JIT and every backend use it as that.
  */
-public final class IntArray extends org.trm4j.api.IntArray {
+public class IntArray extends org.trm4j.api.IntArray {
 
     public IntArray(int numberOfElements) { super(numberOfElements); }
 

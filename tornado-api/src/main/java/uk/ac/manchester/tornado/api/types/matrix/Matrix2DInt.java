@@ -3,18 +3,18 @@ package uk.ac.manchester.tornado.api.types.matrix;
 import uk.ac.manchester.tornado.api.types.arrays.IntArray;
 
 /**
- * A row-major rows x columns matrix of int, stored in a {@link IntArray}. Part of trm4j's TornadoVM bridge, not TornadoVM.
- * Host side only: trm4j's JIT does not take it in kernels, and a kernel that uses it fails with an error naming it. ({@link #getFlattenedArray()} is a IntArray kernels do take: element (i, j) is at i * columns + j.)
+ * A row-major rows x columns matrix of int. Part of trm4j's TornadoVM bridge, not TornadoVM. It is the IntArray holding
+ * its elements (element (i, j) at i * columns + j), so it transfers like one; kernels may take it and call
+ * {@code get(i, j)}, {@code set(i, j, v)}, {@code getNumRows()} and {@code getNumColumns()} (trm4j's JIT passes the
+ * column count as a hidden argument, see {@link org.trm4j.api.Matrix2D}).
  */
-public final class Matrix2DInt {
-    private final IntArray storage;
+public final class Matrix2DInt extends IntArray implements org.trm4j.api.Matrix2D {
     private final int rows, columns;
 
     public Matrix2DInt(int rows, int columns) {
-        if (rows < 0 || columns < 0) throw new IllegalArgumentException("matrix shape must be >= 0, got " + rows + " x " + columns);
+        super(checkedSize(rows, columns));
         this.rows = rows;
         this.columns = columns;
-        this.storage = new IntArray(rows * columns);
     }
 
     /** A matrix holding a copy of {@code values} (rows of equal length). */
@@ -26,13 +26,18 @@ public final class Matrix2DInt {
         }
     }
 
-    public int get(int i, int j) { return storage.get(index(i, j)); }
+    private static int checkedSize(int rows, int columns) {
+        if (rows < 0 || columns < 0) throw new IllegalArgumentException("matrix shape must be >= 0, got " + rows + " x " + columns);
+        return Math.multiplyExact(rows, columns);
+    }
 
-    public void set(int i, int j, int value) { storage.set(index(i, j), value); }
+    public int get(int i, int j) { return get(index(i, j)); }
 
-    public int getNumRows() { return rows; }
+    public void set(int i, int j, int value) { set(index(i, j), value); }
 
-    public int getNumColumns() { return columns; }
+    @Override public int getNumRows() { return rows; }
+
+    @Override public int getNumColumns() { return columns; }
 
     /** Rows. */
     public int M() { return rows; }
@@ -40,12 +45,10 @@ public final class Matrix2DInt {
     /** Columns. */
     public int N() { return columns; }
 
-    public void fill(int value) { storage.init(value); }
+    public void fill(int value) { init(value); }
 
-    public void clear() { storage.clear(); }
-
-    /** The row-major storage. */
-    public IntArray getFlattenedArray() { return storage; }
+    /** The row-major storage: this matrix itself. */
+    public IntArray getFlattenedArray() { return this; }
 
     private int index(int i, int j) {
         if (i < 0 || i >= rows || j < 0 || j >= columns)
