@@ -9,6 +9,7 @@ import org.trm4j.api.ExecutionPlan;
 import org.trm4j.api.FloatArray;
 import org.trm4j.api.GridScheduler;
 import org.trm4j.api.IntArray;
+import org.trm4j.api.LongArray;
 import org.trm4j.api.NativeArray;
 import org.trm4j.api.TaskGraph;
 import org.trm4j.api.Tasks;
@@ -109,6 +110,10 @@ final class KernelCheck {
                 for (int i = 0; i < be.getSize(); i++)
                     if (be.get(i) != ((ByteArray) a).get(i)) fail(what + "[" + i + "] differs");
             }
+            case LongArray le -> {
+                for (int i = 0; i < le.getSize(); i++)
+                    if (le.get(i) != ((LongArray) a).get(i)) fail(what + "[" + i + "] differs");
+            }
         }
     }
 
@@ -136,6 +141,7 @@ final class KernelCheck {
             case IntArray i -> new IntArray(i.getSize());
             case DoubleArray d -> new DoubleArray(d.getSize());
             case ByteArray b -> new ByteArray(b.getSize());
+            case LongArray l -> new LongArray(l.getSize());
         };
         c.getSegment().copyFrom(n.getSegment());
         return c;
