@@ -1,12 +1,12 @@
 package org.trm4j.tornado.cli;
 
 import java.io.File;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,7 +16,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code trm run --classpath DIRS_OR_JARS MainClass [-- args...]}: runs a user's Java program, such as a TornadoVM
- * program compiled against trm4j's tornado-api bridge, in trm's JVM, where trm4j and the bridge are on the class path.
+ * program compiled against trm4j's tornado-api bridge, in a JVM whose class path is trm's (trm4j, the bridge and
+ * their libraries) followed by the program's. A child JVM rather than a class loader: the program's classes then
+ * share trm4j's class loader, which the java backend needs to split @Parallel loops over threads.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Runs a Java program (e.g. a TornadoVM program compiled against trm4j's tornado-api bridge) "
@@ -41,29 +43,34 @@ public final class RunCommand implements Callable<Integer> {
             if (!f.exists()) throw new IllegalArgumentException("--classpath entry " + entry + " does not exist");
             urls.add(toUrl(f));
         }
-        URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), RunCommand.class.getClassLoader());
-        Class<?> main;
-        try {
-            main = Class.forName(mainClass, true, loader);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalArgumentException("no class " + mainClass + " on --classpath " + classpath);
+        // Checked here, so that a wrong name is one clear line (the child JVM would print two).
+        try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), RunCommand.class.getClassLoader())) {
+            Class<?> main;
+            try {
+                main = Class.forName(mainClass, false, loader);
+            } catch (ClassNotFoundException e) {
+                throw new IllegalArgumentException("no class " + mainClass + " on --classpath " + classpath);
+            }
+            Method m;
+            try {
+                m = main.getMethod("main", String[].class);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalArgumentException(mainClass + " has no public static void main(String[])");
+            }
+            if (!Modifier.isStatic(m.getModifiers())) throw new IllegalArgumentException(mainClass + ".main is not static");
         }
-        Method m;
-        try {
-            m = main.getMethod("main", String[].class);
-        } catch (NoSuchMethodException e) {
-            throw new IllegalArgumentException(mainClass + " has no public static void main(String[])");
-        }
-        if (!Modifier.isStatic(m.getModifiers())) throw new IllegalArgumentException(mainClass + ".main is not static");
-        Thread.currentThread().setContextClassLoader(loader);
-        try {
-            m.invoke(null, (Object) programArgs.toArray(String[]::new));
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof Exception ex) throw ex;
-            throw (Error) cause;
-        }
-        return 0;
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("--enable-native-access=ALL-UNNAMED");
+        // trm4j's own settings given to trm (-Dtrm.device=..., -Dtrm.checkBounds=...) hold for the program too.
+        for (String key : System.getProperties().stringPropertyNames())
+            if (key.startsWith("trm.")) command.add("-D" + key + "=" + System.getProperty(key));
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path") + File.pathSeparator + classpath);
+        command.add(mainClass);
+        command.addAll(programArgs);
+        Process p = new ProcessBuilder(command).inheritIO().start();
+        return p.waitFor();
     }
 
     private static URL toUrl(File f) {
