@@ -1,5 +1,6 @@
 package org.trm4j.api;
 
+import org.trm4j.runtime.BoundsChecks;
 import org.trm4j.runtime.CompiledKernel;
 import org.trm4j.runtime.DeviceRuntime;
 import org.trm4j.runtime.HeapArrays;
@@ -21,6 +22,7 @@ public final class ExecutionPlan implements AutoCloseable {
     private DeviceRuntime device;
     private GridScheduler scheduler = new GridScheduler();
     private boolean profiling;
+    private boolean boundsChecks;
     private long executions;
     private final Set<NativeArray> resident = Collections.newSetFromMap(new IdentityHashMap<>());
     private boolean closed;
@@ -50,6 +52,15 @@ public final class ExecutionPlan implements AutoCloseable {
     public ExecutionPlan withoutProfiler() { profiling = false; return this; }
 
     public boolean isProfiling() { return profiling; }
+
+    /**
+     * Compiles this plan's kernels with a check on every array access, so that an index out of range fails
+     * the task with {@link KernelIndexOutOfBoundsException} (kernel, array, index, length) instead of corrupting
+     * device memory; as {@code -Dtrm.checkBounds=true} does for every plan. Slower: for debugging.
+     */
+    public ExecutionPlan withBoundsChecks() { boundsChecks = true; return this; }
+
+    public ExecutionPlan withoutBoundsChecks() { boundsChecks = false; return this; }
 
     public Device getDevice() { return device(); }
 
@@ -85,7 +96,8 @@ public final class ExecutionPlan implements AutoCloseable {
 
     private void runTask(DeviceRuntime dev, ImmutableTaskGraph g, TaskGraph.Task task, ProfilerResult profile) {
         String name = g.getTaskGraphName() + "." + task.id();
-        KernelCache.Entry entry = KernelCache.get(dev, task.method());
+        KernelCache.Entry entry = boundsChecks ? BoundsChecks.requesting(() -> KernelCache.get(dev, task.method()))
+                : KernelCache.get(dev, task.method());
         if (entry.fresh()) profile.addJit(entry.kernel().compileNanos());
         CompiledKernel kernel = entry.kernel();
         Object[] args = task.args().toArray();

@@ -12,7 +12,8 @@ import java.util.Arrays;
 import java.util.function.ToLongFunction;
 
 /**
- * The host half of the optional bounds-checked mode ({@code -Dtrm.checkBounds=true}): device backends
+ * The host half of the optional bounds-checked mode ({@code -Dtrm.checkBounds=true}, or an execution
+ * plan's {@code withBoundsChecks()}): device backends
  * compile {@link #kernelFor}'s IR, which has a hidden error array when checks are on, and launch through
  * {@link #launch}, which supplies that array, reads it back and throws what Java would have thrown.
  */
@@ -22,7 +23,16 @@ public final class BoundsChecks {
     /** The system property that turns the checks on for kernels compiled afterwards. */
     public static final String PROPERTY = "trm.checkBounds";
 
-    public static boolean requested() { return Boolean.getBoolean(PROPERTY); }
+    /** Set while an execution plan with {@code withBoundsChecks()} compiles its kernels. */
+    private static final ScopedValue<Boolean> PLAN = ScopedValue.newInstance();
+
+    /** Whether kernels compiled now get checks: the system property, or a plan that asks for them. */
+    public static boolean requested() { return PLAN.orElse(false) || Boolean.getBoolean(PROPERTY); }
+
+    /** Runs {@code compile} with checks requested, whatever the system property says. */
+    public static <T> T requesting(java.util.function.Supplier<T> compile) {
+        return ScopedValue.where(PLAN, true).call(compile::get);
+    }
 
     /** The IR a device backend compiles for {@code method}: the front end's (shared), or a checked copy when requested. */
     public static Kernel kernelFor(Method method) {

@@ -8,7 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class KernelCache {
     private KernelCache() {}
 
-    private record Key(String device, Method method) {}
+    /** Checked and unchecked builds of one kernel are different kernels. */
+    private record Key(String device, Method method, boolean boundsChecked) {}
 
     /** A cached kernel and whether this call compiled it. */
     public record Entry(CompiledKernel kernel, boolean fresh) {}
@@ -16,7 +17,7 @@ public final class KernelCache {
     private static final Map<Key, CompiledKernel> CACHE = new ConcurrentHashMap<>();
 
     public static Entry get(DeviceRuntime device, Method method) {
-        Key key = new Key(device.id(), method);
+        Key key = new Key(device.id(), method, BoundsChecks.requested());
         CompiledKernel k = CACHE.get(key);
         if (k != null) return new Entry(k, false);
         boolean[] fresh = {false};

@@ -3,15 +3,15 @@ package org.trm4j.backend.cuda;
 import org.trm4j.api.DeviceType;
 import org.trm4j.api.NativeArray;
 import org.trm4j.api.WorkerGrid;
-import org.trm4j.runtime.BoundsChecks;
-import org.trm4j.runtime.Reductions;
 import org.trm4j.jit.ir.Kernel;
 import org.trm4j.jit.ptx.PtxRenderer;
 import org.trm4j.jit.ptx.PtxTarget;
+import org.trm4j.runtime.BoundsChecks;
 import org.trm4j.runtime.CompiledKernel;
 import org.trm4j.runtime.DeviceRuntime;
 import org.trm4j.runtime.KernelArguments;
 import org.trm4j.runtime.LaunchGeometry;
+import org.trm4j.runtime.Reductions;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;

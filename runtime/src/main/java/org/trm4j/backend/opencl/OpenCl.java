@@ -49,7 +49,7 @@ public final class OpenCl {
 
     private final String library;
     private final MethodHandle clGetPlatformIDs, clGetPlatformInfo, clGetDeviceIDs, clGetDeviceInfo,
-            clCreateContext, clReleaseContext, clCreateCommandQueue, clReleaseCommandQueue, clFinish,
+            clCreateContext, clReleaseContext, clCreateCommandQueue, clReleaseCommandQueue,
             clCreateBuffer, clReleaseMemObject, clEnqueueWriteBuffer, clEnqueueReadBuffer,
             clCreateProgramWithSource, clCreateProgramWithBinary, clBuildProgram, clGetProgramBuildInfo, clReleaseProgram,
             clCreateKernel, clReleaseKernel, clSetKernelArg, clEnqueueNDRangeKernel,
@@ -105,7 +105,6 @@ public final class OpenCl {
         clReleaseContext = fn(linker, lib, "clReleaseContext", I, P);
         clCreateCommandQueue = fn(linker, lib, "clCreateCommandQueue", P, P, P, L, P);
         clReleaseCommandQueue = fn(linker, lib, "clReleaseCommandQueue", I, P);
-        clFinish = fn(linker, lib, "clFinish", I, P);
         clCreateBuffer = fn(linker, lib, "clCreateBuffer", P, P, L, L, P, P);
         clReleaseMemObject = fn(linker, lib, "clReleaseMemObject", I, P);
         clEnqueueWriteBuffer = fn(linker, lib, "clEnqueueWriteBuffer", I, P, P, I, L, L, P, I, P, P);
@@ -193,8 +192,6 @@ public final class OpenCl {
     }
 
     public void releaseCommandQueue(MemorySegment queue) { check("clReleaseCommandQueue", call(() -> (int) clReleaseCommandQueue.invoke(queue))); }
-
-    public void finish(MemorySegment queue) { check("clFinish", call(() -> (int) clFinish.invoke(queue))); }
 
     public MemorySegment createBuffer(MemorySegment context, long flags, long bytes) {
         try (Arena a = Arena.ofConfined()) {
@@ -333,7 +330,7 @@ public final class OpenCl {
         return eventProfilingInfo(event, CL_PROFILING_COMMAND_END) - eventProfilingInfo(event, CL_PROFILING_COMMAND_START);
     }
 
-    public long eventProfilingInfo(MemorySegment event, int param) {
+    private long eventProfilingInfo(MemorySegment event, int param) {
         return scalar("clGetEventProfilingInfo", JAVA_LONG, (size, value, sizeRet) -> (int) clGetEventProfilingInfo.invoke(event, param, size, value, sizeRet));
     }
 

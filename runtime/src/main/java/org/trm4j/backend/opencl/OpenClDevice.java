@@ -6,12 +6,12 @@ import org.trm4j.api.WorkerGrid;
 import org.trm4j.jit.KernelAbi;
 import org.trm4j.jit.ir.Kernel;
 import org.trm4j.jit.opencl.OpenClRenderer;
+import org.trm4j.runtime.BoundsChecks;
 import org.trm4j.runtime.CompiledKernel;
 import org.trm4j.runtime.DeviceRuntime;
-import org.trm4j.runtime.BoundsChecks;
-import org.trm4j.runtime.Reductions;
 import org.trm4j.runtime.KernelArguments;
 import org.trm4j.runtime.LaunchGeometry;
+import org.trm4j.runtime.Reductions;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;

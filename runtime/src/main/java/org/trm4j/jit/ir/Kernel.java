@@ -79,5 +79,11 @@ public final class Kernel {
         return c;
     }
 
+    /** "cannot render kernel for {target}: {what} [pkg.Class.method, block B3 (Class.m bci 12, line 40)]"; {@code at} may be null. */
+    public UnsupportedOperationException unsupported(String target, Block at, String what) {
+        String where = source + (at == null ? "" : ", block " + at.label() + (at.origin == null || at.origin.isEmpty() ? "" : " (" + at.origin + ")"));
+        return new UnsupportedOperationException("cannot render kernel for " + target + ": " + what + " [" + where + "]");
+    }
+
     @Override public String toString() { return IrPrinter.print(this); }
 }

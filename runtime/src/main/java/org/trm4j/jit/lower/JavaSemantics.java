@@ -95,10 +95,8 @@ public final class JavaSemantics {
                         minMax(d, fn == Op.Intrinsic.MIN, args.get(0), args.get(1));
                 case Instr.Call(var d, var fn, var args) when fn == Op.Intrinsic.POW -> pow(d, args.get(0), args.get(1));
                 case Instr.Barrier(var scope) when scope == Op.BarrierScope.GLOBAL && !caps.contains(Capability.GRID_BARRIER) ->
-                        throw new UnsupportedOperationException("cannot render kernel for " + target + ": globalBarrier() has no "
-                                + target + " equivalent, which can only synchronise the work-items of one work-group. Split the kernel "
-                                + "into two tasks at the barrier, or run it on the java backend [" + k.source + ", block "
-                                + block.label() + (block.origin.isEmpty() ? "" : " (" + block.origin + ")") + "]");
+                        throw k.unsupported(target, block, "globalBarrier() has no " + target + " equivalent, which can only synchronise "
+                                + "the work-items of one work-group. Split the kernel into two tasks at the barrier, or run it on the java backend");
                 default -> { return false; }
             }
             return true;

@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 
 import static org.trm4j.jit.opencl.OpenClLiterals.type;
 
@@ -307,11 +306,6 @@ public final class OpenClRenderer {
             return a.dst() == null ? call + ";" : assign(a.dst(), call);
         }
 
-        private UnsupportedOperationException unsupported(String what) {
-            StringJoiner where = new StringJoiner(", ");
-            where.add(k.source);
-            if (current != null) where.add("block " + current.label() + (current.origin == null || current.origin.isEmpty() ? "" : " (" + current.origin + ")"));
-            return new UnsupportedOperationException("cannot render kernel for OpenCL: " + what + " [" + where + "]");
-        }
+        private UnsupportedOperationException unsupported(String what) { return k.unsupported("OpenCL", current, what); }
     }
 }

@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 
 import static org.trm4j.jit.ptx.PtxTypes.arith;
 import static org.trm4j.jit.ptx.PtxTypes.bits;
@@ -464,11 +463,6 @@ public final class PtxRenderer {
         /** A block barrier (JavaSemantics refuses grid-wide ones for PTX: an ordinary launch has none). */
         private void barrier(Instr.Barrier b) { emit("bar.sync 0;  // barrier: the block's threads, shared and global memory ordered"); }
 
-        private UnsupportedOperationException unsupported(String what) {
-            StringJoiner where = new StringJoiner(", ");
-            where.add(k.source);
-            if (current != null) where.add("block " + current.label() + (current.origin == null || current.origin.isEmpty() ? "" : " (" + current.origin + ")"));
-            return new UnsupportedOperationException("cannot render kernel for PTX: " + what + " [" + where + "]");
-        }
+        private UnsupportedOperationException unsupported(String what) { return k.unsupported("PTX", current, what); }
     }
 }

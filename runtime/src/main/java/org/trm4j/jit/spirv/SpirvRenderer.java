@@ -20,7 +20,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 
 /**
  * Renders a kernel's IR as a SPIR-V 1.0 module for the OpenCL environment: capabilities Addresses,
@@ -350,11 +349,6 @@ public final class SpirvRenderer {
             if (a.dst() != null) store(a.dst(), old);
         }
 
-        private UnsupportedOperationException unsupported(String what) {
-            StringJoiner where = new StringJoiner(", ");
-            where.add(k.source);
-            if (current != null) where.add("block " + current.label() + (current.origin == null || current.origin.isEmpty() ? "" : " (" + current.origin + ")"));
-            return new UnsupportedOperationException("cannot render kernel for SPIR-V: " + what + " [" + where + "]");
-        }
+        private UnsupportedOperationException unsupported(String what) { return k.unsupported("SPIR-V", current, what); }
     }
 }

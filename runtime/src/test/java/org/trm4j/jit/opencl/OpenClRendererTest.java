@@ -194,19 +194,6 @@ class OpenClRendererTest {
     }
 
     @Test
-    void globalBarrierIsRejectedWithAClearMessage() {
-        Kernel k = new Kernel("gb", "test.K.gb");
-        Block b = k.newBlock();
-        b.origin = "bci 7, line 12";
-        b.instrs.add(new Instr.Barrier(Op.BarrierScope.GLOBAL));
-        b.terminator = new Terminator.Return();
-        var e = assertThrows(UnsupportedOperationException.class, () -> OpenClRenderer.render(k));
-        assertTrue(e.getMessage().contains("globalBarrier()"), e.getMessage());
-        assertTrue(e.getMessage().contains("test.K.gb"), e.getMessage());
-        assertTrue(e.getMessage().contains("line 12"), e.getMessage());
-    }
-
-    @Test
     void branchesFallThroughWhereTheyCan() {
         Kernel k = new Kernel("br", "test.K.br");
         Value.Reg c = k.newReg(Type.BOOL, "c");

@@ -183,19 +183,6 @@ class PtxRendererTest {
     }
 
     @Test
-    void globalBarrierIsRejectedWithAClearMessage() {
-        Kernel k = new Kernel("gb", "test.K.gb");
-        Block b = k.newBlock();
-        b.origin = "bci 7, line 12";
-        b.instrs.add(new Instr.Barrier(Op.BarrierScope.GLOBAL));
-        b.terminator = new Terminator.Return();
-        var e = assertThrows(UnsupportedOperationException.class, () -> PtxRenderer.render(k));
-        assertTrue(e.getMessage().contains("globalBarrier()"), e.getMessage());
-        assertTrue(e.getMessage().contains("test.K.gb"), e.getMessage());
-        assertTrue(e.getMessage().contains("line 12"), e.getMessage());
-    }
-
-    @Test
     void namesThatAreNotPtxIdentifiersAreSanitised() {
         Kernel k = new Kernel("jv_$odd", "test.K.odd");
         Block b = k.newBlock();
