@@ -8,6 +8,7 @@ import org.trm4j.api.DoubleArray;
 import org.trm4j.api.ExecutionPlan;
 import org.trm4j.api.FloatArray;
 import org.trm4j.api.GridScheduler;
+import org.trm4j.api.HalfArray;
 import org.trm4j.api.IntArray;
 import org.trm4j.api.LongArray;
 import org.trm4j.api.NativeArray;
@@ -114,6 +115,10 @@ final class KernelCheck {
                 for (int i = 0; i < le.getSize(); i++)
                     if (le.get(i) != ((LongArray) a).get(i)) fail(what + "[" + i + "] differs");
             }
+            case HalfArray he -> {
+                for (int i = 0; i < he.getSize(); i++)
+                    if (he.getBits(i) != ((HalfArray) a).getBits(i)) fail(what + "[" + i + "] differs");
+            }
         }
     }
 
@@ -142,6 +147,7 @@ final class KernelCheck {
             case DoubleArray d -> new DoubleArray(d.getSize());
             case ByteArray b -> new ByteArray(b.getSize());
             case LongArray l -> new LongArray(l.getSize());
+            case HalfArray h -> new HalfArray(h.getSize());
         };
         c.getSegment().copyFrom(n.getSegment());
         return c;

@@ -65,6 +65,7 @@ public final class KernelArguments {
             case DOUBLE -> DoubleArray.class;
             case BYTE -> ByteArray.class;
             case LONG -> LongArray.class;
+            case HALF -> org.trm4j.api.HalfArray.class;
             case BOOL -> throw new IllegalArgumentException("no host array class holds " + element + " elements");
         };
     }
@@ -101,6 +102,7 @@ public final class KernelArguments {
                 case null, default -> throw wrongType(k, s, "double", a);
             };
             case BOOL -> throw new IllegalStateException("the IR has no boolean scalar parameters (IrVerifier): " + s.name());
+            case HALF -> throw new IllegalStateException("the IR has no half scalar parameters: " + s.name());
         };
     }
 

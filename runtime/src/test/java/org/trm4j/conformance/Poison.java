@@ -3,6 +3,7 @@ package org.trm4j.conformance;
 import org.trm4j.api.ByteArray;
 import org.trm4j.api.DoubleArray;
 import org.trm4j.api.FloatArray;
+import org.trm4j.api.HalfArray;
 import org.trm4j.api.IntArray;
 import org.trm4j.api.LongArray;
 import org.trm4j.api.NativeArray;
@@ -20,6 +21,8 @@ final class Poison {
     static final long DOUBLE_BITS = 0x7FF8DEADBEEFDEADL;
     static final int INT_BITS = 0xDEADBEEF;
     static final byte BYTE_BITS = (byte) 0xDB;
+    /** A half NaN with a payload no conversion produces. */
+    static final short HALF_BITS = (short) 0x7DEB;
 
     private Poison() {}
 
@@ -32,6 +35,7 @@ final class Poison {
                 case DoubleArray d -> s.setAtIndex(ValueLayout.JAVA_LONG, i, DOUBLE_BITS);
                 case ByteArray b -> s.setAtIndex(ValueLayout.JAVA_BYTE, i, BYTE_BITS);
                 case LongArray l -> s.setAtIndex(ValueLayout.JAVA_LONG, i, DOUBLE_BITS);
+                case HalfArray h -> s.setAtIndex(ValueLayout.JAVA_SHORT, i, HALF_BITS);
             }
         }
     }
@@ -45,6 +49,7 @@ final class Poison {
             case DoubleArray d -> s.getAtIndex(ValueLayout.JAVA_LONG, i) == DOUBLE_BITS;
             case ByteArray b -> s.getAtIndex(ValueLayout.JAVA_BYTE, i) == BYTE_BITS;
             case LongArray l -> s.getAtIndex(ValueLayout.JAVA_LONG, i) == DOUBLE_BITS;
+            case HalfArray h -> s.getAtIndex(ValueLayout.JAVA_SHORT, i) == HALF_BITS;
         };
     }
 

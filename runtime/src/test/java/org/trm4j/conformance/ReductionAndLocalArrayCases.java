@@ -2,6 +2,7 @@ package org.trm4j.conformance;
 
 import org.trm4j.api.DoubleArray;
 import org.trm4j.api.FloatArray;
+import org.trm4j.api.HalfArray;
 import org.trm4j.api.IntArray;
 import org.trm4j.api.LongArray;
 
@@ -57,6 +58,9 @@ final class ReductionAndLocalArrayCases {
                 ConformanceCase.named("histogramLong").kernel(ReductionAndLocalArrayKernels::histogramLong)
                         .inputs(r -> List.of(context(), in(RandomData.intArray(r, GROUPS * g, 0, 1000)), inOut(new LongArray(16))))
                         .grid(() -> Grids.oneD((long) GROUPS * g, g)).build(),
+                ConformanceCase.named("halfStorage").kernel(ReductionAndLocalArrayKernels::halfStorage)
+                        .inputs(r -> List.of(in(RandomData.floatArray(r, N, -30000, 30000)), out(new HalfArray(N)), out(new FloatArray(N))))
+                        .tolerance(Tolerance.BIT_EXACT).build(),
                 ConformanceCase.named("shiftInGroupDouble").kernel(ReductionAndLocalArrayKernels::shiftInGroupDouble)
                         .inputs(r -> List.of(context(), in(RandomData.doubleArray(r, GROUPS * g, -10, 10)), out(new DoubleArray(GROUPS * g))))
                         .grid(() -> Grids.oneD((long) GROUPS * g, g)).tolerance(Tolerance.BIT_EXACT).build());

@@ -2,6 +2,7 @@ package org.trm4j.conformance;
 
 import org.trm4j.api.DoubleArray;
 import org.trm4j.api.FloatArray;
+import org.trm4j.api.HalfArray;
 import org.trm4j.api.IntArray;
 import org.trm4j.api.KernelContext;
 import org.trm4j.api.LongArray;
@@ -75,6 +76,14 @@ public final class ReductionAndLocalArrayKernels {
     public static void histogramLong(KernelContext ctx, IntArray in, LongArray bins) {
         int v = in.get(ctx.globalIdx);
         ctx.atomicAdd(bins, v & 15, 3_000_000_000L + v);
+    }
+
+    /** Half storage: narrow a float (rounded to nearest even), read it back widened, and scale. */
+    public static void halfStorage(FloatArray in, HalfArray halves, FloatArray widened) {
+        for (@Parallel int i = 0; i < in.getSize(); i++) {
+            halves.setFloat(i, in.get(i) * 3f);
+            widened.set(i, halves.getFloat(i) * 0.5f);
+        }
     }
 
     /** A local double[] as a shifted copy within the group. */

@@ -8,6 +8,8 @@ import uk.ac.manchester.tornado.api.types.arrays.DoubleArray;
 import uk.ac.manchester.tornado.api.types.arrays.FloatArray;
 import uk.ac.manchester.tornado.api.types.arrays.IntArray;
 import uk.ac.manchester.tornado.api.types.arrays.LongArray;
+import uk.ac.manchester.tornado.api.types.HalfFloat;
+import uk.ac.manchester.tornado.api.types.arrays.HalfFloatArray;
 import uk.ac.manchester.tornado.api.types.matrix.Matrix2DFloat;
 
 /** Kernels written as a TornadoVM user would write them, compiled only against the bridge's API. */
@@ -114,6 +116,18 @@ final class Kernels {
                 c.set(i, j, sum);
             }
         }
+    }
+
+    static void halfAdd(HalfFloatArray a, HalfFloatArray b, HalfFloatArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) c.set(i, HalfFloat.add(a.get(i), b.get(i)));
+    }
+
+    static void halfToFloatScaled(HalfFloatArray a, FloatArray out, float factor) {
+        for (@Parallel int i = 0; i < a.getSize(); i++) out.set(i, a.get(i).getFloat32() * factor);
+    }
+
+    static void floatToHalf(FloatArray in, HalfFloatArray out) {
+        for (@Parallel int i = 0; i < in.getSize(); i++) out.set(i, new HalfFloat(in.get(i)));
     }
 
     static void scale(FloatArray data, float factor) {

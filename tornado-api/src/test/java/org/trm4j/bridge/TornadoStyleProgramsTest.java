@@ -51,6 +51,7 @@ class TornadoStyleProgramsTest {
             add(out, d, "profiler", TornadoStyleProgramsTest::profiler);
             add(out, d, "TornadoMath", TornadoStyleProgramsTest::math);
             add(out, d, "KernelContext.atomicAdd on LongArray", TornadoStyleProgramsTest::longAtomics);
+            add(out, d, "HalfFloatArray: HalfFloat.add, getFloat32, new HalfFloat(float)", TornadoStyleProgramsTest::halfFloats);
         }
         return out;
     }
@@ -218,6 +219,41 @@ class TornadoStyleProgramsTest {
             plan.withDevice(device).withGridScheduler(new GridScheduler("hist.count", grid)).execute();
         }
         assertArrayEquals(expected, bins.toHeapArray());
+    }
+
+    static void halfFloats(TornadoDevice device) {
+        int n = 1000;
+        uk.ac.manchester.tornado.api.types.arrays.HalfFloatArray a = new uk.ac.manchester.tornado.api.types.arrays.HalfFloatArray(n),
+                b = new uk.ac.manchester.tornado.api.types.arrays.HalfFloatArray(n), c = new uk.ac.manchester.tornado.api.types.arrays.HalfFloatArray(n),
+                h = new uk.ac.manchester.tornado.api.types.arrays.HalfFloatArray(n + 9);
+        for (int i = 0; i < n; i++) {
+            a.set(i, new uk.ac.manchester.tornado.api.types.HalfFloat(RANDOM.nextFloat() * 200f - 100f));
+            b.set(i, new uk.ac.manchester.tornado.api.types.HalfFloat(RANDOM.nextFloat() * 2f - 1f));
+        }
+        // Rounding edges: ties to even, overflow to infinity, subnormals, signed zero, infinity, NaN.
+        float[] specials = {2049f, 2051f, 65520f, 70000f, 1e-7f, -3e-6f, -0f, Float.POSITIVE_INFINITY, Float.NaN};
+        FloatArray in = new FloatArray(n + specials.length), scaled = new FloatArray(n);
+        for (int i = 0; i < n; i++) in.set(i, RANDOM.nextFloat() * 1000f - 500f);
+        for (int i = 0; i < specials.length; i++) in.set(n + i, specials[i]);
+        TaskGraph tg = new TaskGraph("half")
+                .transferToDevice(DataTransferMode.FIRST_EXECUTION, a, b, in)
+                .task("add", Kernels::halfAdd, a, b, c)
+                .task("widen", Kernels::halfToFloatScaled, c, scaled, 0.5f)
+                .task("narrow", Kernels::floatToHalf, in, h)
+                .transferToHost(DataTransferMode.EVERY_EXECUTION, c, scaled, h);
+        try (TornadoExecutionPlan plan = new TornadoExecutionPlan(tg.snapshot())) {
+            plan.withDevice(device).execute();
+        }
+        for (int i = 0; i < n; i++) {
+            uk.ac.manchester.tornado.api.types.HalfFloat sum = uk.ac.manchester.tornado.api.types.HalfFloat.add(a.get(i), b.get(i));
+            assertEquals(sum.getHalfFloatValue(), c.get(i).getHalfFloatValue(), "c[" + i + "] = " + c.get(i) + ", Java " + sum);
+            assertEquals(sum.getFloat32() * 0.5f, scaled.get(i), "scaled[" + i + "]");
+        }
+        for (int i = 0; i < in.getSize(); i++) {
+            short want = Float.floatToFloat16(in.get(i)), got = h.get(i).getHalfFloatValue();
+            if (Float.isNaN(in.get(i))) assertTrue(Float.isNaN(Float.float16ToFloat(got)), "NaN stays NaN, got " + got);
+            else assertEquals(want, got, "half of " + in.get(i));
+        }
     }
 
     static void math(TornadoDevice device) {

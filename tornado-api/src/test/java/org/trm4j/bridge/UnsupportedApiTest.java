@@ -18,6 +18,7 @@ import uk.ac.manchester.tornado.api.exceptions.TornadoAPIException;
 import uk.ac.manchester.tornado.api.types.HalfFloat;
 import uk.ac.manchester.tornado.api.types.arrays.FloatArray;
 import uk.ac.manchester.tornado.api.types.arrays.HalfFloatArray;
+import uk.ac.manchester.tornado.api.types.arrays.ShortArray;
 import uk.ac.manchester.tornado.api.types.collections.VectorFloat4;
 import uk.ac.manchester.tornado.api.types.matrix.Matrix2DFloat;
 import uk.ac.manchester.tornado.api.types.vectors.Float4;
@@ -28,8 +29,8 @@ import uk.ac.manchester.tornado.api.types.vectors.Float4;
  */
 class UnsupportedApiTest {
 
-    static void halfKernel(HalfFloatArray a, FloatArray out) {
-        for (@Parallel int i = 0; i < out.getSize(); i++) out.set(i, a.get(i).getFloat32());
+    static void shortKernel(ShortArray a, FloatArray out) {
+        for (@Parallel int i = 0; i < out.getSize(); i++) out.set(i, a.get(i));
     }
 
     static void vectorKernel(VectorFloat4 v, FloatArray out) {
@@ -41,11 +42,11 @@ class UnsupportedApiTest {
     }
 
     @Test
-    void transferringAHalfFloatArrayNamesIt() {
-        HalfFloatArray h = new HalfFloatArray(4);
+    void transferringAShortArrayNamesIt() {
+        ShortArray h = new ShortArray(4);
         TornadoAPIException e = assertThrows(TornadoAPIException.class,
                 () -> new TaskGraph("h").transferToDevice(DataTransferMode.FIRST_EXECUTION, h));
-        assertTrue(e.getMessage().contains("uk.ac.manchester.tornado.api.types.arrays.HalfFloatArray"), e.getMessage());
+        assertTrue(e.getMessage().contains("uk.ac.manchester.tornado.api.types.arrays.ShortArray"), e.getMessage());
     }
 
     @TestFactory
@@ -53,10 +54,10 @@ class UnsupportedApiTest {
         List<DynamicTest> out = new ArrayList<>();
         for (TornadoDevice d : BridgeDevices.all()) {
             if (d.trm4jDevice().backend().equals("java")) continue; // the JVM runs any Java: there these kernels simply work
-            out.add(DynamicTest.dynamicTest("HalfFloatArray on " + BridgeDevices.id(d), () -> {
-                HalfFloatArray h = new HalfFloatArray(8);
+            out.add(DynamicTest.dynamicTest("ShortArray on " + BridgeDevices.id(d), () -> {
+                ShortArray h = new ShortArray(8);
                 FloatArray o = new FloatArray(8);
-                expectNamed(d, "HalfFloatArray", new TaskGraph("t").task("k", UnsupportedApiTest::halfKernel, h, o));
+                expectNamed(d, "ShortArray", new TaskGraph("t").task("k", UnsupportedApiTest::shortKernel, h, o));
             }));
             out.add(DynamicTest.dynamicTest("VectorFloat4 on " + BridgeDevices.id(d), () -> {
                 VectorFloat4 v = new VectorFloat4(4);

@@ -23,10 +23,12 @@ final class ApiCalls {
     static final String CONTEXT = API + "KernelContext";
 
     static final String MATRIX = API + "Matrix2D";
+    /** The TornadoVM bridge's HalfFloat, a half-precision value object (see {@link Sym.Half}). */
+    static final String HALF_FLOAT = ApiNames.HALF_FLOAT;
 
     static boolean isArrayClass(String owner) {
         return switch (owner) {
-            case API + "FloatArray", API + "IntArray", API + "DoubleArray", API + "ByteArray", API + "LongArray", API + "NativeArray" -> true;
+            case API + "FloatArray", API + "IntArray", API + "DoubleArray", API + "ByteArray", API + "LongArray", API + "HalfArray", API + "NativeArray" -> true;
             default -> false;
         };
     }
@@ -39,6 +41,7 @@ final class ApiCalls {
             case API + "DoubleArray" -> Type.DOUBLE;
             case API + "ByteArray" -> Type.BYTE;
             case API + "LongArray" -> Type.LONG;
+            case API + "HalfArray" -> Type.HALF;
             default -> null;
         };
     }
@@ -52,6 +55,10 @@ final class ApiCalls {
         Emitter em = s.em;
         String desc = type.descriptorString();
         if (owner.equals(MATRIX)) return matrixCall(s, w, name, type, receiver, args);
+        if (owner.equals(HALF_FLOAT)) {
+            if (receiver instanceof Sym.Half h && name.equals("getFloat32") && type.parameterCount() == 0) return new StackEntry.Scalar(h.value());
+            throw w.error("HalfFloat." + name + " is not supported in kernels (getFloat32(), new HalfFloat(float) and the static add, sub, mult and div are)");
+        }
         if (isArrayClass(owner)) {
             ArrayRef array = arrayOf(receiver, w);
             switch (name + desc) {
@@ -64,13 +71,17 @@ final class ApiCalls {
                     return new StackEntry.Scalar(Value.Const.i32(((LocalArray) array).length()));
                 }
                 default -> {
-                    if (name.equals("get") && type.parameterCount() == 1) {
-                        Value.Reg d = em.temp(array.elementType() == Type.BYTE ? Type.INT : array.elementType());
+                    boolean halfAsFloat = array.elementType() == Type.HALF && (name.equals("getFloat") || name.equals("setFloat"));
+                    if ((name.equals("get") || halfAsFloat && name.equals("getFloat")) && type.parameterCount() == 1) {
+                        Value.Reg d = em.temp(array.elementType().valueType());
                         em.emit(new Instr.Load(d, array, em.valueOf(args.get(0), w)));
-                        return new StackEntry.Scalar(d);
+                        // The bridge's HalfFloatArray.get returns a HalfFloat object: carried as its float value.
+                        boolean object = type.returnType().descriptorString().startsWith("L");
+                        return object ? new StackEntry.Ref(new Sym.Half(d)) : new StackEntry.Scalar(d);
                     }
-                    if (name.equals("set") && type.parameterCount() == 2) {
-                        em.emit(new Instr.Store(array, em.valueOf(args.get(0), w), em.valueOf(args.get(1), w)));
+                    if ((name.equals("set") || halfAsFloat && name.equals("setFloat")) && type.parameterCount() == 2) {
+                        Value v = args.get(1) instanceof StackEntry.Ref(Sym.Half h) ? h.value() : em.valueOf(args.get(1), w);
+                        em.emit(new Instr.Store(array, em.valueOf(args.get(0), w), v));
                         return null;
                     }
                 }
@@ -225,6 +236,8 @@ final class ApiCalls {
             case Sym.Array a -> a.ref();
             case Sym.Conflict c -> throw w.error(c.why());
             case Sym.Context c -> throw w.error("internal error: KernelContext used as an array");
+            case Sym.Half h -> throw w.error("a HalfFloat used as an array");
+            case Sym.NewHalf h -> throw w.error("a HalfFloat used before its constructor ran");
         };
     }
 

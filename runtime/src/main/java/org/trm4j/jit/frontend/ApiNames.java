@@ -20,12 +20,19 @@ public final class ApiNames {
             Map.entry(TORNADO + "types/arrays/DoubleArray", API + "DoubleArray"),
             Map.entry(TORNADO + "types/arrays/ByteArray", API + "ByteArray"),
             Map.entry(TORNADO + "types/arrays/LongArray", API + "LongArray"),
+            Map.entry(TORNADO + "types/arrays/HalfFloatArray", API + "HalfArray"),
             Map.entry(TORNADO + "KernelContext", API + "KernelContext"),
             Map.entry(TORNADO + "types/matrix/Matrix2DFloat", API + "Matrix2D"),
             Map.entry(TORNADO + "types/matrix/Matrix2DInt", API + "Matrix2D"),
             Map.entry(TORNADO + "annotations/Parallel", API + "Parallel"),
             Map.entry(TORNADO + "annotations/Reduce", API + "Reduce"),
             Map.entry(TORNADO + "math/TornadoMath", API + "KernelMath"));
+
+    /**
+     * The TornadoVM bridge's HalfFloat: a value object with no trm4j counterpart, which kernels may construct and
+     * read (its static add/sub/mult/div are inlined like any static method).
+     */
+    public static final String HALF_FLOAT = TORNADO + "types/HalfFloat";
 
     /** The trm4j internal name {@code internalName} stands for (itself when it is no alias). */
     public static String canonical(String internalName) {

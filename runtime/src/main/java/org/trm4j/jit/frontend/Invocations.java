@@ -2,6 +2,7 @@ package org.trm4j.jit.frontend;
 
 import java.lang.classfile.ClassModel;
 import java.lang.classfile.MethodModel;
+import java.lang.classfile.Opcode;
 import java.lang.classfile.TypeKind;
 import java.lang.classfile.instruction.FieldInstruction;
 import java.lang.classfile.instruction.InvokeInstruction;
@@ -34,12 +35,30 @@ final class Invocations {
         return args;
     }
 
+    /** {@code new HalfFloat(float)}: every copy of the pending object on the stack becomes that value. */
+    private static void constructHalf(CompileSession s, Frame f, MethodTypeDesc type, Where w) {
+        if (!type.descriptorString().equals("(F)V"))
+            throw w.error("new HalfFloat" + type.descriptorString() + " is not supported in kernels (new HalfFloat(float) is)");
+        List<StackEntry> args = popArgs(s, f, type, w);
+        StackEntry recv = MethodTranslator.pop(f);
+        if (!(recv instanceof StackEntry.Ref(Sym.NewHalf pending))) throw w.error("internal error: HalfFloat constructor on " + recv);
+        // A copy in a register: the float argument's register may be reassigned later.
+        Value.Reg v = s.em.temp(Type.FLOAT);
+        s.em.emit(new org.trm4j.jit.ir.Instr.Move(v, s.em.valueOf(args.getFirst(), w)));
+        StackEntry done = new StackEntry.Ref(new Sym.Half(v));
+        f.stack.replaceAll(e -> e instanceof StackEntry.Ref(Sym.NewHalf p) && p.equals(pending) ? done : e);
+    }
+
     /** invokestatic (an intrinsic, or an inlined call) or invokevirtual (the trm4j arrays and KernelContext). */
     static void invoke(CompileSession s, InvokeInstruction inv, Frame f, Where w) {
         String owner = ApiNames.canonical(inv.owner().asInternalName());
         String name = inv.name().stringValue();
         MethodTypeDesc type = inv.typeSymbol();
         StackEntry result;
+        if (inv.opcode() == Opcode.INVOKESPECIAL && name.equals("<init>") && owner.equals(ApiCalls.HALF_FLOAT)) {
+            constructHalf(s, f, type, w);
+            return;
+        }
         switch (inv.opcode()) {
             case INVOKESTATIC -> {
                 List<StackEntry> args = popArgs(s, f, type, w);

@@ -134,6 +134,7 @@ public final class KernelCompiler {
             if (k == DoubleArray.class) return Type.DOUBLE;
             if (k == ByteArray.class) return Type.BYTE;
             if (k == LongArray.class) return Type.LONG;
+            if (k == org.trm4j.api.HalfArray.class) return Type.HALF;
         }
         return null;
     }

@@ -148,14 +148,14 @@ public final class IrVerifier {
                     reg(l.dst());
                     array(l.array());
                     expect(l.index(), Type.INT, "load index");
-                    Type want = l.array().elementType() == Type.BYTE ? Type.INT : l.array().elementType();
+                    Type want = l.array().elementType().valueType();
                     if (l.dst().type() != want) problem("load of " + l.array().elementType() + " into " + l.dst().type());
                 }
                 case Instr.Store s -> {
                     array(s.array());
                     expect(s.index(), Type.INT, "store index");
                     value(s.value());
-                    Type want = s.array().elementType() == Type.BYTE ? Type.INT : s.array().elementType();
+                    Type want = s.array().elementType().valueType();
                     if (s.value().type() != want) problem("store of " + s.value().type() + " into " + s.array().elementType() + " array");
                 }
                 case Instr.ArrayLength a -> {
@@ -227,6 +227,7 @@ public final class IrVerifier {
                         case INT, BYTE -> c.value() instanceof Integer;
                         case LONG -> c.value() instanceof Long;
                         case FLOAT -> c.value() instanceof Float;
+                        case HALF -> false;
                         case DOUBLE -> c.value() instanceof Double;
                     };
                     if (!ok) problem("constant " + c.value() + " does not match type " + c.type());

@@ -16,6 +16,8 @@ final class OpenClLiterals {
             case LONG -> "long";
             case FLOAT -> "float";
             case DOUBLE -> "double";
+            // Storage only: OpenCL C allows half pointers without cl_khr_fp16 for vload_half/vstore_half.
+            case HALF -> "half";
         };
     }
 
@@ -27,6 +29,7 @@ final class OpenClLiterals {
             case LONG -> longLiteral(((Number) v).longValue());
             case FLOAT -> floatLiteral(((Number) v).floatValue());
             case DOUBLE -> doubleLiteral(((Number) v).doubleValue());
+            case HALF -> throw new IllegalArgumentException("no HALF constants");
         };
     }
 

@@ -143,6 +143,7 @@ public final class OpenClRenderer {
                 case LONG -> "0L";
                 case FLOAT -> "0.0f";
                 case DOUBLE -> "0.0";
+                case HALF -> throw new IllegalArgumentException("no HALF registers");
             };
         }
 
@@ -268,12 +269,16 @@ public final class OpenClRenderer {
         }
 
         private String load(Instr.Load l) {
+            // Halves are storage: vload_half widens exactly (core OpenCL C, no cl_khr_fp16 needed).
+            if (l.array().elementType() == Type.HALF) return "vload_half(" + value(l.index()) + ", " + array(l.array()) + ")";
             // A char element converts to int with sign extension, as Java's baload does.
             return array(l.array()) + "[" + value(l.index()) + "]";
         }
 
         private String store(Instr.Store s) {
             String v = value(s.value());
+            // Float.floatToFloat16 rounds to nearest even, as vstore_half_rte does.
+            if (s.array().elementType() == Type.HALF) return "vstore_half_rte(" + v + ", " + value(s.index()) + ", " + array(s.array()) + ");";
             if (s.array().elementType() == Type.BYTE && s.value().type() != Type.BYTE) v = "(char)" + v;
             return array(s.array()) + "[" + value(s.index()) + "] = " + v + ";";
         }

@@ -9,7 +9,7 @@ final class PtxTypes {
 
     /** The register class of a value of {@code t}: BYTE values live sign-extended in 32-bit registers. */
     enum RegClass {
-        PRED("%p", ".pred"), B32("%r", ".b32"), B64("%rd", ".b64"), F32("%f", ".f32"), F64("%fd", ".f64");
+        PRED("%p", ".pred"), B16("%h", ".b16"), B32("%r", ".b32"), B64("%rd", ".b64"), F32("%f", ".f32"), F64("%fd", ".f64");
         final String prefix;
         final String declType;
         RegClass(String prefix, String declType) { this.prefix = prefix; this.declType = declType; }
@@ -22,6 +22,7 @@ final class PtxTypes {
             case LONG -> RegClass.B64;
             case FLOAT -> RegClass.F32;
             case DOUBLE -> RegClass.F64;
+            case HALF -> RegClass.B16; // only the bits of a half on its way to or from memory
         };
     }
 
@@ -33,6 +34,7 @@ final class PtxTypes {
             case LONG -> ".s64";
             case FLOAT -> ".f32";
             case DOUBLE -> ".f64";
+            case HALF -> ".f16";
         };
     }
 
@@ -42,6 +44,7 @@ final class PtxTypes {
             case BOOL -> ".pred";
             case BYTE, INT, FLOAT -> ".b32";
             case LONG, DOUBLE -> ".b64";
+            case HALF -> ".b16";
         };
     }
 
@@ -53,6 +56,7 @@ final class PtxTypes {
             case LONG -> ".s64";
             case FLOAT -> ".f32";
             case DOUBLE -> ".f64";
+            case HALF -> ".b16";
         };
     }
 
@@ -64,6 +68,7 @@ final class PtxTypes {
             case LONG -> ".s64";
             case FLOAT -> ".f32";
             case DOUBLE -> ".f64";
+            case HALF -> ".b16";
         };
     }
 
@@ -76,6 +81,7 @@ final class PtxTypes {
             case LONG -> Long.toString(((Number) v).longValue());
             case FLOAT -> f32(((Number) v).floatValue());
             case DOUBLE -> f64(((Number) v).doubleValue());
+            case HALF -> throw new IllegalArgumentException("no HALF constants");
         };
     }
 

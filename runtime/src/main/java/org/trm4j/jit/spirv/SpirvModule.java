@@ -62,6 +62,7 @@ public final class SpirvModule {
 
     public int floatType(int width) {
         if (width == 64) capability(Spv.Capability.Float64);
+        if (width == 16) capability(Spv.Capability.Float16Buffer); // halves as storage only (vload_half/vstore_half)
         return type("float" + width, Spv.Op.TypeFloat, width);
     }
 

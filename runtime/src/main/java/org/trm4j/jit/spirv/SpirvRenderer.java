@@ -248,6 +248,7 @@ public final class SpirvRenderer {
                 case LONG -> m.constantInt(64, ((Number) v).longValue());
                 case FLOAT -> m.constantFloat(((Number) v).floatValue());
                 case DOUBLE -> m.constantDouble(((Number) v).doubleValue());
+                case HALF -> throw unsupported("a HALF constant");
             };
         }
 
@@ -274,8 +275,13 @@ public final class SpirvRenderer {
             return id;
         }
 
+        /** OpenCL.std vload_half and vstore_half (round to nearest even): halves are storage only. */
+        private static final int VLOAD_HALF = 173, VSTORE_HALF = 175;
+
         private int load(Instr.Load l) {
             Type elem = l.array().elementType();
+            if (elem == Type.HALF)
+                return c.ext(VLOAD_HALF, c.type(Type.FLOAT), c.op(Spv.Op.SConvert, c.type(Type.LONG), value(l.index())), base(l.array()));
             int loaded = c.op(Spv.Op.Load, c.type(elem), element(l.array(), l.index()));
             // A byte element widens to int with sign extension, as Java's baload does.
             return elem == Type.BYTE && l.dst().type() != Type.BYTE ? c.op(Spv.Op.SConvert, c.type(l.dst().type()), loaded) : loaded;
@@ -284,6 +290,10 @@ public final class SpirvRenderer {
         private void storeElement(Instr.Store s) {
             Type elem = s.array().elementType();
             int v = value(s.value());
+            if (elem == Type.HALF) {
+                c.ext(VSTORE_HALF, m.voidType(), v, c.op(Spv.Op.SConvert, c.type(Type.LONG), value(s.index())), base(s.array()));
+                return;
+            }
             if (elem == Type.BYTE && s.value().type() != Type.BYTE) v = c.op(Spv.Op.SConvert, c.type(Type.BYTE), v); // bastore truncates
             c.emit(Spv.Op.Store, element(s.array(), s.index()), v);
         }

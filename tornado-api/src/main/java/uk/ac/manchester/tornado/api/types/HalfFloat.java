@@ -2,6 +2,8 @@ package uk.ac.manchester.tornado.api.types;
 
 /**
  * A 16-bit IEEE 754 half-precision number; arithmetic is done in float. Part of trm4j's TornadoVM bridge, not TornadoVM.
+ * Kernels may use {@code new HalfFloat(float)}, {@link #getFloat32()} and the static add, sub, mult and div; there a
+ * HalfFloat keeps its float value and is rounded to half precision when stored into a HalfFloatArray.
  */
 public final class HalfFloat {
     private final short bits;

@@ -1,23 +1,16 @@
 package uk.ac.manchester.tornado.api.types.arrays;
 
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import uk.ac.manchester.tornado.api.types.HalfFloat;
 
 /**
- * Off-heap array of 16-bit halves (stored as IEEE 754 binary16), under TornadoVM's name. Part of trm4j's TornadoVM bridge,
- * not TornadoVM. Host side only for now: a kernel or transfer that uses it fails with an error naming it.
+ * Off-heap array of 16-bit halves (IEEE 754 binary16), under TornadoVM's name. Part of trm4j's TornadoVM bridge, not
+ * TornadoVM: it is trm4j's {@link org.trm4j.api.HalfArray}, so it transfers like any array and kernels may use it on
+ * every backend. In a kernel, {@code get(i)} widens to float, HalfFloat arithmetic happens in float, and
+ * {@code set(i, h)} rounds to half precision (nearest even).
  */
-public final class HalfFloatArray {
-    private final MemorySegment segment;
-    private final int size;
+public final class HalfFloatArray extends org.trm4j.api.HalfArray {
 
-    public HalfFloatArray(int numberOfElements) {
-        if (numberOfElements < 0) throw new IllegalArgumentException("array size must be >= 0, got " + numberOfElements);
-        size = numberOfElements;
-        segment = Arena.ofAuto().allocate(Math.max(1, size) * 2L, 64);
-    }
+    public HalfFloatArray(int numberOfElements) { super(numberOfElements); }
 
     public static HalfFloatArray fromArray(HalfFloat[] values) {
         HalfFloatArray a = new HalfFloatArray(values.length);
@@ -27,30 +20,19 @@ public final class HalfFloatArray {
 
     public static HalfFloatArray fromElements(HalfFloat... values) { return fromArray(values); }
 
-    public HalfFloat get(int index) { return new HalfFloat(segment.getAtIndex(ValueLayout.JAVA_SHORT, check(index))); }
+    public HalfFloat get(int index) { return new HalfFloat(getBits(index)); }
 
-    public void set(int index, HalfFloat value) { segment.setAtIndex(ValueLayout.JAVA_SHORT, check(index), value.getHalfFloatValue()); }
+    public void set(int index, HalfFloat value) { setBits(index, value.getHalfFloatValue()); }
 
-    public int getSize() { return size; }
-
-    public void init(HalfFloat value) { for (int i = 0; i < size; i++) set(i, value); }
-
-    public void clear() { segment.fill((byte) 0); }
+    public void init(HalfFloat value) { for (int i = 0; i < getSize(); i++) set(i, value); }
 
     public HalfFloat[] toHeapArray() {
-        HalfFloat[] out = new HalfFloat[size];
-        for (int i = 0; i < size; i++) out[i] = get(i);
+        HalfFloat[] out = new HalfFloat[getSize()];
+        for (int i = 0; i < out.length; i++) out[i] = get(i);
         return out;
     }
 
-    public MemorySegment getSegment() { return segment; }
-
-    public long getNumBytesOfSegment() { return size * 2L; }
+    public long getNumBytesOfSegment() { return getNumBytes(); }
 
     public int getElementSize() { return 2; }
-
-    private long check(int index) {
-        if (index < 0 || index >= size) throw new IndexOutOfBoundsException("index " + index + " out of bounds for size " + size);
-        return index;
-    }
 }
