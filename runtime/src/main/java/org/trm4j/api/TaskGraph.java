@@ -74,7 +74,7 @@ public final class TaskGraph {
         List<NativeArray> out = new ArrayList<>();
         for (Object o : objects) {
             if (o instanceof NativeArray a) out.add(a);
-            else if (HeapArrays.isHeapArray(o)) out.add(HeapArrays.mirror(o));
+            else if (HeapArrays.mirror(o) != null) out.add(HeapArrays.mirror(o));
             else throw new IllegalArgumentException(what + " in graph " + name + ": only FloatArray/IntArray/DoubleArray/LongArray/ByteArray"
                     + " and float[]/int[]/double[]/long[]/byte[] can be transferred, got "
                     + (o == null ? "null" : o.getClass().getName()));

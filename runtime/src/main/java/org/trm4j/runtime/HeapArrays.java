@@ -29,8 +29,12 @@ public final class HeapArrays {
         return o instanceof float[] || o instanceof int[] || o instanceof double[] || o instanceof long[] || o instanceof byte[];
     }
 
-    /** The mirror of {@code heap} (made on first use), or null when {@code heap} is no supported primitive array. */
+    /**
+     * The mirror of {@code heap} (made on first use); for an {@link org.trm4j.api.ArrayView}, its storage (no copy to
+     * keep in sync); null for anything else.
+     */
     public static synchronized NativeArray mirror(Object heap) {
+        if (heap instanceof org.trm4j.api.ArrayView v) return v.storage();
         if (!isHeapArray(heap)) return null;
         return MIRRORS.computeIfAbsent(heap, h -> {
             NativeArray m = switch (h) {

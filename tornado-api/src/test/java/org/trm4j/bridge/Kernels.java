@@ -9,6 +9,12 @@ import uk.ac.manchester.tornado.api.types.arrays.FloatArray;
 import uk.ac.manchester.tornado.api.types.arrays.IntArray;
 import uk.ac.manchester.tornado.api.types.arrays.LongArray;
 import uk.ac.manchester.tornado.api.types.HalfFloat;
+import uk.ac.manchester.tornado.api.types.collections.VectorDouble2;
+import uk.ac.manchester.tornado.api.types.collections.VectorFloat4;
+import uk.ac.manchester.tornado.api.types.collections.VectorInt3;
+import uk.ac.manchester.tornado.api.types.vectors.Double2;
+import uk.ac.manchester.tornado.api.types.vectors.Float4;
+import uk.ac.manchester.tornado.api.types.vectors.Int3;
 import uk.ac.manchester.tornado.api.types.arrays.HalfFloatArray;
 import uk.ac.manchester.tornado.api.types.matrix.Matrix2DFloat;
 
@@ -128,6 +134,25 @@ final class Kernels {
 
     static void floatToHalf(FloatArray in, HalfFloatArray out) {
         for (@Parallel int i = 0; i < in.getSize(); i++) out.set(i, new HalfFloat(in.get(i)));
+    }
+
+    static void float4Ops(VectorFloat4 a, VectorFloat4 b, VectorFloat4 c, FloatArray dots) {
+        for (@Parallel int i = 0; i < c.getLength(); i++) {
+            Float4 x = a.get(i), y = b.get(i);
+            c.set(i, Float4.add(Float4.mult(x, 2f), y));
+            dots.set(i, Float4.dot(x, y) + x.getW());
+        }
+    }
+
+    static void int3Ops(VectorInt3 a, IntArray out) {
+        for (@Parallel int i = 0; i < out.getSize(); i++) {
+            Int3 v = a.get(i);
+            out.set(i, v.getX() * v.get(1) - v.getZ());
+        }
+    }
+
+    static void double2Build(DoubleArray in, VectorDouble2 out) {
+        for (@Parallel int i = 0; i < in.getSize(); i++) out.set(i, new Double2(in.get(i), Math.sqrt(in.get(i))));
     }
 
     static void scale(FloatArray data, float factor) {

@@ -23,6 +23,7 @@ import uk.ac.manchester.tornado.api.common.TornadoDevice;
 import uk.ac.manchester.tornado.api.enums.DataTransferMode;
 import uk.ac.manchester.tornado.api.enums.ProfilerMode;
 import uk.ac.manchester.tornado.api.types.arrays.FloatArray;
+import uk.ac.manchester.tornado.api.types.arrays.IntArray;
 
 /**
  * Programs in TornadoVM's style, against the bridge only, run on every device and checked against plain Java.
@@ -52,6 +53,7 @@ class TornadoStyleProgramsTest {
             add(out, d, "TornadoMath", TornadoStyleProgramsTest::math);
             add(out, d, "KernelContext.atomicAdd on LongArray", TornadoStyleProgramsTest::longAtomics);
             add(out, d, "HalfFloatArray: HalfFloat.add, getFloat32, new HalfFloat(float)", TornadoStyleProgramsTest::halfFloats);
+            add(out, d, "vector types: VectorFloat4/Float4 ops, VectorInt3, VectorDouble2", TornadoStyleProgramsTest::vectors);
         }
         return out;
     }
@@ -253,6 +255,42 @@ class TornadoStyleProgramsTest {
             short want = Float.floatToFloat16(in.get(i)), got = h.get(i).getHalfFloatValue();
             if (Float.isNaN(in.get(i))) assertTrue(Float.isNaN(Float.float16ToFloat(got)), "NaN stays NaN, got " + got);
             else assertEquals(want, got, "half of " + in.get(i));
+        }
+    }
+
+    static void vectors(TornadoDevice device) {
+        int n = 517;
+        var a = new uk.ac.manchester.tornado.api.types.collections.VectorFloat4(n);
+        var b = new uk.ac.manchester.tornado.api.types.collections.VectorFloat4(n);
+        var c = new uk.ac.manchester.tornado.api.types.collections.VectorFloat4(n);
+        var ints = new uk.ac.manchester.tornado.api.types.collections.VectorInt3(n);
+        var doubles = new uk.ac.manchester.tornado.api.types.collections.VectorDouble2(n);
+        FloatArray dots = new FloatArray(n);
+        IntArray products = new IntArray(n);
+        uk.ac.manchester.tornado.api.types.arrays.DoubleArray in = new uk.ac.manchester.tornado.api.types.arrays.DoubleArray(n);
+        for (int i = 0; i < n; i++) {
+            a.set(i, new uk.ac.manchester.tornado.api.types.vectors.Float4(RANDOM.nextFloat(), RANDOM.nextFloat(), RANDOM.nextFloat(), RANDOM.nextFloat()));
+            b.set(i, new uk.ac.manchester.tornado.api.types.vectors.Float4(RANDOM.nextFloat(), RANDOM.nextFloat(), RANDOM.nextFloat(), RANDOM.nextFloat()));
+            ints.set(i, new uk.ac.manchester.tornado.api.types.vectors.Int3(RANDOM.nextInt(1000), RANDOM.nextInt(1000), RANDOM.nextInt(1000)));
+            in.set(i, RANDOM.nextDouble() * 100);
+        }
+        TaskGraph tg = new TaskGraph("vec")
+                .transferToDevice(DataTransferMode.FIRST_EXECUTION, a, b, ints, in)
+                .task("f4", Kernels::float4Ops, a, b, c, dots)
+                .task("i3", Kernels::int3Ops, ints, products)
+                .task("d2", Kernels::double2Build, in, doubles)
+                .transferToHost(DataTransferMode.EVERY_EXECUTION, c, dots, products, doubles);
+        try (TornadoExecutionPlan plan = new TornadoExecutionPlan(tg.snapshot())) {
+            plan.withDevice(device).execute();
+        }
+        for (int i = 0; i < n; i++) {
+            var x = a.get(i);
+            var y = b.get(i);
+            assertEquals(uk.ac.manchester.tornado.api.types.vectors.Float4.add(uk.ac.manchester.tornado.api.types.vectors.Float4.mult(x, 2f), y), c.get(i), "c[" + i + "]");
+            assertEquals(uk.ac.manchester.tornado.api.types.vectors.Float4.dot(x, y) + x.getW(), dots.get(i), "dots[" + i + "]");
+            var v = ints.get(i);
+            assertEquals(v.getX() * v.getY() - v.getZ(), products.get(i), "products[" + i + "]");
+            assertEquals(new uk.ac.manchester.tornado.api.types.vectors.Double2(in.get(i), Math.sqrt(in.get(i))), doubles.get(i), "doubles[" + i + "]");
         }
     }
 

@@ -55,6 +55,9 @@ final class ApiCalls {
         Emitter em = s.em;
         String desc = type.descriptorString();
         if (owner.equals(MATRIX)) return matrixCall(s, w, name, type, receiver, args);
+        ApiNames.Lanes collection = ApiNames.collection(owner), vector = ApiNames.vector(owner);
+        if (collection != null) return collectionCall(s, w, owner, name, type, receiver, args, collection);
+        if (vector != null) return vectorCall(w, owner, name, receiver, args, vector);
         if (owner.equals(HALF_FLOAT)) {
             if (receiver instanceof Sym.Half h && name.equals("getFloat32") && type.parameterCount() == 0) return new StackEntry.Scalar(h.value());
             throw w.error("HalfFloat." + name + " is not supported in kernels (getFloat32(), new HalfFloat(float) and the static add, sub, mult and div are)");
@@ -157,6 +160,80 @@ final class ApiCalls {
         return at;
     }
 
+    /** {@code v.get(i)} (a vector of loads), {@code v.set(i, vec)}, {@code v.getLength()}/{@code size()} on a flat vector collection. */
+    private static StackEntry collectionCall(CompileSession s, Where w, String owner, String name, MethodTypeDesc type, Sym receiver,
+                                             List<StackEntry> args, ApiNames.Lanes lanes) {
+        Emitter em = s.em;
+        ArrayRef array = arrayOf(receiver, w);
+        String simple = simple(owner);
+        switch (name) {
+            case "get" -> {
+                if (type.parameterCount() != 1) break;
+                Value base = laneBase(em, w, args.get(0), lanes.width());
+                List<Value> values = new java.util.ArrayList<>();
+                for (int k = 0; k < lanes.width(); k++) {
+                    Value.Reg d = em.temp(lanes.type());
+                    em.emit(new Instr.Load(d, array, offset(em, base, k)));
+                    values.add(d);
+                }
+                return new StackEntry.Ref(new Sym.Vec(List.copyOf(values)));
+            }
+            case "set" -> {
+                if (type.parameterCount() != 2) break;
+                if (!(args.get(1) instanceof StackEntry.Ref(Sym.Vec v))) throw w.error(simple + ".set needs a vector value");
+                Value base = laneBase(em, w, args.get(0), lanes.width());
+                for (int k = 0; k < lanes.width(); k++) em.emit(new Instr.Store(array, offset(em, base, k), v.lanes().get(k)));
+                return null;
+            }
+            case "getLength", "size" -> {
+                if (!(array instanceof Param.Array p)) break;
+                Value.Reg size = em.temp(Type.INT), n = em.temp(Type.INT);
+                em.emit(new Instr.ArrayLength(size, p));
+                em.emit(new Instr.Binary(n, Op.Binary.DIV, size, Value.Const.i32(lanes.width())));
+                return new StackEntry.Scalar(n);
+            }
+            default -> { }
+        }
+        throw w.error(simple + "." + name + " is not supported in kernels (get(i), set(i, v), getLength() and size() are)");
+    }
+
+    private static Value laneBase(Emitter em, Where w, StackEntry index, int width) {
+        Value.Reg base = em.temp(Type.INT);
+        em.emit(new Instr.Binary(base, Op.Binary.MUL, em.valueOf(index, w), Value.Const.i32(width)));
+        return base;
+    }
+
+    private static Value offset(Emitter em, Value base, int k) {
+        if (k == 0) return base;
+        Value.Reg at = em.temp(Type.INT);
+        em.emit(new Instr.Binary(at, Op.Binary.ADD, base, Value.Const.i32(k)));
+        return at;
+    }
+
+    /** Lane reads of a vector value: getX()...getW(), getS4()..., get(constant), size(). */
+    private static StackEntry vectorCall(Where w, String owner, String name, Sym receiver, List<StackEntry> args, ApiNames.Lanes lanes) {
+        if (!(receiver instanceof Sym.Vec v)) throw w.error(simple(owner) + "." + name + " on something that is not a vector value");
+        int lane = switch (name) {
+            case "getX" -> 0;
+            case "getY" -> 1;
+            case "getZ" -> 2;
+            case "getW" -> 3;
+            case "getS4" -> 4;
+            case "getS5" -> 5;
+            case "getS6" -> 6;
+            case "getS7" -> 7;
+            case "get" -> args.size() == 1 && args.get(0) instanceof StackEntry.Scalar(Value.Const c) && c.value() instanceof Integer i ? i : -2;
+            case "size" -> -3;
+            default -> -1;
+        };
+        if (lane == -3) return new StackEntry.Scalar(Value.Const.i32(lanes.width()));
+        if (lane == -2) throw w.error(simple(owner) + ".get needs a constant index in kernels");
+        if (lane < 0) throw w.error(simple(owner) + "." + name + " is not supported in kernels (vectors are values there:"
+                + " new, getX()..., get(constant), size() and the static operations are)");
+        if (lane >= lanes.width()) throw w.error(simple(owner) + " has no element " + lane);
+        return new StackEntry.Scalar(v.lanes().get(lane));
+    }
+
     /** KernelContext field read -> work-item query. */
     static StackEntry contextField(CompileSession s, Where w, String name) {
         Op.ThreadQuery q;
@@ -238,6 +315,8 @@ final class ApiCalls {
             case Sym.Context c -> throw w.error("internal error: KernelContext used as an array");
             case Sym.Half h -> throw w.error("a HalfFloat used as an array");
             case Sym.NewHalf h -> throw w.error("a HalfFloat used before its constructor ran");
+            case Sym.Vec v -> throw w.error("a vector value used as an array");
+            case Sym.NewVec v -> throw w.error("a vector used before its constructor ran");
         };
     }
 

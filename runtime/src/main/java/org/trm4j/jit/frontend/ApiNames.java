@@ -34,6 +34,24 @@ public final class ApiNames {
      */
     public static final String HALF_FLOAT = TORNADO + "types/HalfFloat";
 
+    /** A vector value class (TornadoVM's Float4...) or a flat collection of them (VectorFloat4...): lane type and width. */
+    public record Lanes(org.trm4j.jit.ir.Type type, int width) {}
+
+    private static final Map<String, Lanes> VECTORS = new java.util.HashMap<>(), COLLECTIONS = new java.util.HashMap<>();
+    static {
+        for (var e : Map.of("Float", org.trm4j.jit.ir.Type.FLOAT, "Int", org.trm4j.jit.ir.Type.INT, "Double", org.trm4j.jit.ir.Type.DOUBLE).entrySet())
+            for (int width : e.getKey().equals("Float") ? new int[] {2, 3, 4, 8} : new int[] {2, 3, 4}) {
+                VECTORS.put(TORNADO + "types/vectors/" + e.getKey() + width, new Lanes(e.getValue(), width));
+                COLLECTIONS.put(TORNADO + "types/collections/Vector" + e.getKey() + width, new Lanes(e.getValue(), width));
+            }
+    }
+
+    /** The lanes of a vector value class such as {@code .../types/vectors/Float4}, or null. */
+    public static Lanes vector(String internalName) { return VECTORS.get(internalName); }
+
+    /** The lanes of a flat vector collection such as {@code .../types/collections/VectorFloat4}, or null. */
+    public static Lanes collection(String internalName) { return COLLECTIONS.get(internalName); }
+
     /** The trm4j internal name {@code internalName} stands for (itself when it is no alias). */
     public static String canonical(String internalName) {
         return ALIASES.getOrDefault(internalName, internalName);

@@ -49,6 +49,36 @@ final class Invocations {
         f.stack.replaceAll(e -> e instanceof StackEntry.Ref(Sym.NewHalf p) && p.equals(pending) ? done : e);
     }
 
+    /** {@code new Float4(x, y, z, w)} (or {@code new Float4()}, all zero): every copy of the pending object becomes the value. */
+    private static void constructVector(CompileSession s, Frame f, String owner, MethodTypeDesc type, Where w) {
+        ApiNames.Lanes lanes = ApiNames.vector(owner);
+        String simple = owner.substring(owner.lastIndexOf('/') + 1);
+        if (type.parameterCount() != 0 && type.parameterCount() != lanes.width())
+            throw w.error("new " + simple + type.descriptorString() + " is not supported in kernels (new " + simple + "() and with "
+                    + lanes.width() + " elements are)");
+        List<StackEntry> args = popArgs(s, f, type, w);
+        StackEntry recv = MethodTranslator.pop(f);
+        if (!(recv instanceof StackEntry.Ref(Sym.NewVec pending))) throw w.error("internal error: vector constructor on " + recv);
+        List<Value> values = new ArrayList<>();
+        for (int k = 0; k < lanes.width(); k++) {
+            // Copies in registers: the arguments' registers may be reassigned later.
+            Value.Reg v = s.em.temp(lanes.type());
+            Value src = args.isEmpty() ? zero(lanes.type()) : s.em.valueOf(args.get(k), w);
+            s.em.emit(new org.trm4j.jit.ir.Instr.Move(v, src));
+            values.add(v);
+        }
+        StackEntry done = new StackEntry.Ref(new Sym.Vec(List.copyOf(values)));
+        f.stack.replaceAll(e -> e instanceof StackEntry.Ref(Sym.NewVec p) && p.equals(pending) ? done : e);
+    }
+
+    private static Value zero(Type t) {
+        return switch (t) {
+            case INT -> Value.Const.i32(0);
+            case DOUBLE -> Value.Const.f64(0);
+            default -> Value.Const.f32(0);
+        };
+    }
+
     /** invokestatic (an intrinsic, or an inlined call) or invokevirtual (the trm4j arrays and KernelContext). */
     static void invoke(CompileSession s, InvokeInstruction inv, Frame f, Where w) {
         String owner = ApiNames.canonical(inv.owner().asInternalName());
@@ -57,6 +87,10 @@ final class Invocations {
         StackEntry result;
         if (inv.opcode() == Opcode.INVOKESPECIAL && name.equals("<init>") && owner.equals(ApiCalls.HALF_FLOAT)) {
             constructHalf(s, f, type, w);
+            return;
+        }
+        if (inv.opcode() == Opcode.INVOKESPECIAL && name.equals("<init>") && ApiNames.vector(owner) != null) {
+            constructVector(s, f, owner, type, w);
             return;
         }
         switch (inv.opcode()) {

@@ -123,6 +123,8 @@ public final class KernelCompiler {
 
     /** Element type of an array parameter class (trm4j's arrays, their bridge subclasses, Java primitive arrays), or null. */
     private static Type arrayElement(Class<?> c) {
+        ApiNames.Lanes collection = ApiNames.collection(c.getName().replace('.', '/'));
+        if (collection != null) return collection.type();
         if (c == float[].class) return Type.FLOAT;
         if (c == int[].class) return Type.INT;
         if (c == double[].class) return Type.DOUBLE;

@@ -202,6 +202,8 @@ final class MethodTranslator {
                 if (!(e instanceof StackEntry.Ref)) throw w.error("internal error: checkcast of a primitive");
                 f.stack.add(e);   // casting a known array to its own type changes nothing
             }
+            case NewObjectInstruction n when ApiNames.vector(n.className().asInternalName()) != null ->
+                    f.stack.add(new StackEntry.Ref(new Sym.NewVec(insn.bci(), n.className().asInternalName())));
             case NewObjectInstruction n when ApiNames.canonical(n.className().asInternalName()).equals(ApiCalls.HALF_FLOAT) ->
                     f.stack.add(new StackEntry.Ref(new Sym.NewHalf(insn.bci())));
             case NewObjectInstruction n -> {

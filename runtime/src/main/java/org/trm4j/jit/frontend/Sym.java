@@ -23,6 +23,12 @@ sealed interface Sym {
     /** A HalfFloat between {@code new} and its constructor call; {@code id} tells allocations apart. */
     record NewHalf(int id) implements Sym {}
 
+    /** A vector value object (TornadoVM's Float4...): its lanes. */
+    record Vec(java.util.List<org.trm4j.jit.ir.Value> lanes) implements Sym {}
+
+    /** A vector between {@code new} and its constructor call. */
+    record NewVec(int id, String owner) implements Sym {}
+
     /** Different references reach this point on different paths: using it is a compile error. */
     record Conflict(String why) implements Sym {}
 }

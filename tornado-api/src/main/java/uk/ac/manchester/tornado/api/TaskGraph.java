@@ -55,10 +55,11 @@ public class TaskGraph {
     private Object[] checked(String what, Object[] objects) {
         List<Object> out = new ArrayList<>();
         for (Object o : objects) {
-            if (o instanceof org.trm4j.api.NativeArray || org.trm4j.runtime.HeapArrays.isHeapArray(o)) out.add(o);
+            if (o instanceof org.trm4j.api.NativeArray || org.trm4j.runtime.HeapArrays.mirror(o) != null) out.add(o);
             else throw new TornadoAPIException(what + " in task graph " + getTaskGraphName() + ": "
                     + (o == null ? "null" : o.getClass().getName()) + " is not supported by trm4j's TornadoVM bridge"
-                    + " (FloatArray, IntArray, DoubleArray, LongArray, ByteArray and float[], int[], double[], long[], byte[] are)");
+                    + " (FloatArray, IntArray, DoubleArray, LongArray, ByteArray, HalfFloatArray, the Matrix2D and Vector collections"
+                    + " and float[], int[], double[], long[], byte[] are)");
         }
         return out.toArray();
     }

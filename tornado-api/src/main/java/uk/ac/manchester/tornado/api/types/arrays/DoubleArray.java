@@ -6,7 +6,7 @@ import java.lang.foreign.MemorySegment;
  * Off-heap array of double for kernels, under TornadoVM's name. Part of trm4j's TornadoVM bridge, not TornadoVM: it is
  * trm4j's {@link org.trm4j.api.DoubleArray}, so trm4j's JIT and every backend use it as that.
  */
-public final class DoubleArray extends org.trm4j.api.DoubleArray {
+public class DoubleArray extends org.trm4j.api.DoubleArray {
 
     public DoubleArray(int numberOfElements) { super(numberOfElements); }
 

@@ -4,40 +4,45 @@ import uk.ac.manchester.tornado.api.types.arrays.FloatArray;
 import uk.ac.manchester.tornado.api.types.vectors.Float3;
 
 /**
- * An array of {@link Float3}, stored flat in a {@link FloatArray} (3 elements per vector). Part of trm4j's TornadoVM bridge, not
- * TornadoVM. Host side only: trm4j's JIT does not take it in kernels, and a kernel that uses it fails with an error naming it. ({@link #getArray()} is a FloatArray kernels do take.)
+ * An array of {@link Float3}, stored flat (3 elements per vector) in a {@link FloatArray}. Part of trm4j's TornadoVM bridge, not
+ * TornadoVM. Kernels may take it and call {@code get(i)}, {@code set(i, v)}, {@code getLength()} and {@code size()}.
  */
-public final class VectorFloat3 {
-    private final FloatArray array;
+public final class VectorFloat3 implements org.trm4j.api.ArrayView {
+    private final FloatArray storage;
     private final int numElements;
 
     public VectorFloat3(int numElements) {
+        this.storage = new FloatArray(Math.multiplyExact(numElements, 3));
         this.numElements = numElements;
-        this.array = new FloatArray(numElements * 3);
     }
 
     public Float3 get(int index) {
         int base = check(index) * 3;
-        return new Float3(array.get(base + 0), array.get(base + 1), array.get(base + 2));
+        return new Float3(storage.get(base + 0), storage.get(base + 1), storage.get(base + 2));
     }
 
     public void set(int index, Float3 value) {
         int base = check(index) * 3;
-        for (int i = 0; i < 3; i++) array.set(base + i, value.get(i));
+        storage.set(base + 0, value.get(0));
+        storage.set(base + 1, value.get(1));
+        storage.set(base + 2, value.get(2));
     }
 
     /** Sets every vector to {@code value}. */
     public void fill(Float3 value) { for (int i = 0; i < numElements; i++) set(i, value); }
-
-    public void clear() { array.clear(); }
 
     /** Number of vectors. */
     public int getLength() { return numElements; }
 
     public int size() { return numElements; }
 
+    public void clear() { storage.clear(); }
+
     /** The flat storage. */
-    public FloatArray getArray() { return array; }
+    public FloatArray getArray() { return storage; }
+
+    /** For trm4j: transfers and device kernels use the flat storage. */
+    @Override public org.trm4j.api.NativeArray storage() { return storage; }
 
     private int check(int index) {
         if (index < 0 || index >= numElements) throw new IndexOutOfBoundsException("index " + index + " out of bounds for " + numElements + " vectors");

@@ -3,7 +3,9 @@ package uk.ac.manchester.tornado.api.types.vectors;
 import java.util.Arrays;
 
 /**
- * A vector of 2 doubles. Part of trm4j's TornadoVM bridge, not TornadoVM. Host side only: trm4j's JIT does not take it in kernels, and a kernel that uses it fails with an error naming it.
+ * A vector of 2 doubles. Part of trm4j's TornadoVM bridge, not TornadoVM. Kernels may build one ({@code new Double2(...)}), read its
+ * elements ({@code getX()}..., {@code get(constant)}) and use the static operations, which trm4j's JIT inlines;
+ * a vector in a kernel is a value (its setters are not supported there).
  */
 public final class Double2 {
     /** Number of elements. */
@@ -20,8 +22,11 @@ public final class Double2 {
     public void set(int index, double value) { v[index] = value; }
 
     public double getX() { return v[0]; }
+
     public void setX(double value) { v[0] = value; }
+
     public double getY() { return v[1]; }
+
     public void setY(double value) { v[1] = value; }
 
     public int size() { return 2; }
@@ -29,78 +34,21 @@ public final class Double2 {
     /** A copy of the elements. */
     public double[] toArray() { return v.clone(); }
 
-    public Double2 duplicate() {
-        Double2 r = new Double2();
-        System.arraycopy(v, 0, r.v, 0, 2);
-        return r;
-    }
+    public Double2 duplicate() { return new Double2(v[0], v[1]); }
 
-    public static Double2 add(Double2 a, Double2 b) {
-        Double2 r = new Double2();
-        for (int i = 0; i < 2; i++) r.v[i] = (double) (a.v[i] + b.v[i]);
-        return r;
-    }
-
-    public static Double2 sub(Double2 a, Double2 b) {
-        Double2 r = new Double2();
-        for (int i = 0; i < 2; i++) r.v[i] = (double) (a.v[i] - b.v[i]);
-        return r;
-    }
-
-    public static Double2 mult(Double2 a, Double2 b) {
-        Double2 r = new Double2();
-        for (int i = 0; i < 2; i++) r.v[i] = (double) (a.v[i] * b.v[i]);
-        return r;
-    }
-
-    public static Double2 div(Double2 a, Double2 b) {
-        Double2 r = new Double2();
-        for (int i = 0; i < 2; i++) r.v[i] = (double) (a.v[i] / b.v[i]);
-        return r;
-    }
-
-    public static Double2 min(Double2 a, Double2 b) {
-        Double2 r = new Double2();
-        for (int i = 0; i < 2; i++) r.v[i] = (double) (Math.min(a.v[i], b.v[i]));
-        return r;
-    }
-
-    public static Double2 max(Double2 a, Double2 b) {
-        Double2 r = new Double2();
-        for (int i = 0; i < 2; i++) r.v[i] = (double) (Math.max(a.v[i], b.v[i]));
-        return r;
-    }
-
-    public static Double2 add(Double2 a, double b) {
-        Double2 r = new Double2();
-        for (int i = 0; i < 2; i++) r.v[i] = (double) (a.v[i] + b);
-        return r;
-    }
-
-    public static Double2 sub(Double2 a, double b) {
-        Double2 r = new Double2();
-        for (int i = 0; i < 2; i++) r.v[i] = (double) (a.v[i] - b);
-        return r;
-    }
-
-    public static Double2 mult(Double2 a, double b) {
-        Double2 r = new Double2();
-        for (int i = 0; i < 2; i++) r.v[i] = (double) (a.v[i] * b);
-        return r;
-    }
-
-    public static Double2 div(Double2 a, double b) {
-        Double2 r = new Double2();
-        for (int i = 0; i < 2; i++) r.v[i] = (double) (a.v[i] / b);
-        return r;
-    }
+    public static Double2 add(Double2 a, Double2 b) { return new Double2(a.get(0) + b.get(0), a.get(1) + b.get(1)); }
+    public static Double2 sub(Double2 a, Double2 b) { return new Double2(a.get(0) - b.get(0), a.get(1) - b.get(1)); }
+    public static Double2 mult(Double2 a, Double2 b) { return new Double2(a.get(0) * b.get(0), a.get(1) * b.get(1)); }
+    public static Double2 div(Double2 a, Double2 b) { return new Double2(a.get(0) / b.get(0), a.get(1) / b.get(1)); }
+    public static Double2 min(Double2 a, Double2 b) { return new Double2(Math.min(a.get(0), b.get(0)), Math.min(a.get(1), b.get(1))); }
+    public static Double2 max(Double2 a, Double2 b) { return new Double2(Math.max(a.get(0), b.get(0)), Math.max(a.get(1), b.get(1))); }
+    public static Double2 add(Double2 a, double b) { return new Double2(a.get(0) + b, a.get(1) + b); }
+    public static Double2 sub(Double2 a, double b) { return new Double2(a.get(0) - b, a.get(1) - b); }
+    public static Double2 mult(Double2 a, double b) { return new Double2(a.get(0) * b, a.get(1) * b); }
+    public static Double2 div(Double2 a, double b) { return new Double2(a.get(0) / b, a.get(1) / b); }
 
     /** Sum of the element-wise products. */
-    public static double dot(Double2 a, Double2 b) {
-        double s = 0;
-        for (int i = 0; i < 2; i++) s += a.v[i] * b.v[i];
-        return s;
-    }
+    public static double dot(Double2 a, Double2 b) { return a.get(0) * b.get(0) + a.get(1) * b.get(1); }
 
     /** Euclidean length. */
     public static double length(Double2 a) { return (double) Math.sqrt(dot(a, a)); }

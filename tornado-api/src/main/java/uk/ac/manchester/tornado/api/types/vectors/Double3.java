@@ -3,7 +3,9 @@ package uk.ac.manchester.tornado.api.types.vectors;
 import java.util.Arrays;
 
 /**
- * A vector of 3 doubles. Part of trm4j's TornadoVM bridge, not TornadoVM. Host side only: trm4j's JIT does not take it in kernels, and a kernel that uses it fails with an error naming it.
+ * A vector of 3 doubles. Part of trm4j's TornadoVM bridge, not TornadoVM. Kernels may build one ({@code new Double3(...)}), read its
+ * elements ({@code getX()}..., {@code get(constant)}) and use the static operations, which trm4j's JIT inlines;
+ * a vector in a kernel is a value (its setters are not supported there).
  */
 public final class Double3 {
     /** Number of elements. */
@@ -20,10 +22,15 @@ public final class Double3 {
     public void set(int index, double value) { v[index] = value; }
 
     public double getX() { return v[0]; }
+
     public void setX(double value) { v[0] = value; }
+
     public double getY() { return v[1]; }
+
     public void setY(double value) { v[1] = value; }
+
     public double getZ() { return v[2]; }
+
     public void setZ(double value) { v[2] = value; }
 
     public int size() { return 3; }
@@ -31,78 +38,21 @@ public final class Double3 {
     /** A copy of the elements. */
     public double[] toArray() { return v.clone(); }
 
-    public Double3 duplicate() {
-        Double3 r = new Double3();
-        System.arraycopy(v, 0, r.v, 0, 3);
-        return r;
-    }
+    public Double3 duplicate() { return new Double3(v[0], v[1], v[2]); }
 
-    public static Double3 add(Double3 a, Double3 b) {
-        Double3 r = new Double3();
-        for (int i = 0; i < 3; i++) r.v[i] = (double) (a.v[i] + b.v[i]);
-        return r;
-    }
-
-    public static Double3 sub(Double3 a, Double3 b) {
-        Double3 r = new Double3();
-        for (int i = 0; i < 3; i++) r.v[i] = (double) (a.v[i] - b.v[i]);
-        return r;
-    }
-
-    public static Double3 mult(Double3 a, Double3 b) {
-        Double3 r = new Double3();
-        for (int i = 0; i < 3; i++) r.v[i] = (double) (a.v[i] * b.v[i]);
-        return r;
-    }
-
-    public static Double3 div(Double3 a, Double3 b) {
-        Double3 r = new Double3();
-        for (int i = 0; i < 3; i++) r.v[i] = (double) (a.v[i] / b.v[i]);
-        return r;
-    }
-
-    public static Double3 min(Double3 a, Double3 b) {
-        Double3 r = new Double3();
-        for (int i = 0; i < 3; i++) r.v[i] = (double) (Math.min(a.v[i], b.v[i]));
-        return r;
-    }
-
-    public static Double3 max(Double3 a, Double3 b) {
-        Double3 r = new Double3();
-        for (int i = 0; i < 3; i++) r.v[i] = (double) (Math.max(a.v[i], b.v[i]));
-        return r;
-    }
-
-    public static Double3 add(Double3 a, double b) {
-        Double3 r = new Double3();
-        for (int i = 0; i < 3; i++) r.v[i] = (double) (a.v[i] + b);
-        return r;
-    }
-
-    public static Double3 sub(Double3 a, double b) {
-        Double3 r = new Double3();
-        for (int i = 0; i < 3; i++) r.v[i] = (double) (a.v[i] - b);
-        return r;
-    }
-
-    public static Double3 mult(Double3 a, double b) {
-        Double3 r = new Double3();
-        for (int i = 0; i < 3; i++) r.v[i] = (double) (a.v[i] * b);
-        return r;
-    }
-
-    public static Double3 div(Double3 a, double b) {
-        Double3 r = new Double3();
-        for (int i = 0; i < 3; i++) r.v[i] = (double) (a.v[i] / b);
-        return r;
-    }
+    public static Double3 add(Double3 a, Double3 b) { return new Double3(a.get(0) + b.get(0), a.get(1) + b.get(1), a.get(2) + b.get(2)); }
+    public static Double3 sub(Double3 a, Double3 b) { return new Double3(a.get(0) - b.get(0), a.get(1) - b.get(1), a.get(2) - b.get(2)); }
+    public static Double3 mult(Double3 a, Double3 b) { return new Double3(a.get(0) * b.get(0), a.get(1) * b.get(1), a.get(2) * b.get(2)); }
+    public static Double3 div(Double3 a, Double3 b) { return new Double3(a.get(0) / b.get(0), a.get(1) / b.get(1), a.get(2) / b.get(2)); }
+    public static Double3 min(Double3 a, Double3 b) { return new Double3(Math.min(a.get(0), b.get(0)), Math.min(a.get(1), b.get(1)), Math.min(a.get(2), b.get(2))); }
+    public static Double3 max(Double3 a, Double3 b) { return new Double3(Math.max(a.get(0), b.get(0)), Math.max(a.get(1), b.get(1)), Math.max(a.get(2), b.get(2))); }
+    public static Double3 add(Double3 a, double b) { return new Double3(a.get(0) + b, a.get(1) + b, a.get(2) + b); }
+    public static Double3 sub(Double3 a, double b) { return new Double3(a.get(0) - b, a.get(1) - b, a.get(2) - b); }
+    public static Double3 mult(Double3 a, double b) { return new Double3(a.get(0) * b, a.get(1) * b, a.get(2) * b); }
+    public static Double3 div(Double3 a, double b) { return new Double3(a.get(0) / b, a.get(1) / b, a.get(2) / b); }
 
     /** Sum of the element-wise products. */
-    public static double dot(Double3 a, Double3 b) {
-        double s = 0;
-        for (int i = 0; i < 3; i++) s += a.v[i] * b.v[i];
-        return s;
-    }
+    public static double dot(Double3 a, Double3 b) { return a.get(0) * b.get(0) + a.get(1) * b.get(1) + a.get(2) * b.get(2); }
 
     /** Euclidean length. */
     public static double length(Double3 a) { return (double) Math.sqrt(dot(a, a)); }

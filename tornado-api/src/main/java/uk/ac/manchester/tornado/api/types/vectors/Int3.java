@@ -3,7 +3,9 @@ package uk.ac.manchester.tornado.api.types.vectors;
 import java.util.Arrays;
 
 /**
- * A vector of 3 ints. Part of trm4j's TornadoVM bridge, not TornadoVM. Host side only: trm4j's JIT does not take it in kernels, and a kernel that uses it fails with an error naming it.
+ * A vector of 3 ints. Part of trm4j's TornadoVM bridge, not TornadoVM. Kernels may build one ({@code new Int3(...)}), read its
+ * elements ({@code getX()}..., {@code get(constant)}) and use the static operations, which trm4j's JIT inlines;
+ * a vector in a kernel is a value (its setters are not supported there).
  */
 public final class Int3 {
     /** Number of elements. */
@@ -20,10 +22,15 @@ public final class Int3 {
     public void set(int index, int value) { v[index] = value; }
 
     public int getX() { return v[0]; }
+
     public void setX(int value) { v[0] = value; }
+
     public int getY() { return v[1]; }
+
     public void setY(int value) { v[1] = value; }
+
     public int getZ() { return v[2]; }
+
     public void setZ(int value) { v[2] = value; }
 
     public int size() { return 3; }
@@ -31,78 +38,21 @@ public final class Int3 {
     /** A copy of the elements. */
     public int[] toArray() { return v.clone(); }
 
-    public Int3 duplicate() {
-        Int3 r = new Int3();
-        System.arraycopy(v, 0, r.v, 0, 3);
-        return r;
-    }
+    public Int3 duplicate() { return new Int3(v[0], v[1], v[2]); }
 
-    public static Int3 add(Int3 a, Int3 b) {
-        Int3 r = new Int3();
-        for (int i = 0; i < 3; i++) r.v[i] = (int) (a.v[i] + b.v[i]);
-        return r;
-    }
-
-    public static Int3 sub(Int3 a, Int3 b) {
-        Int3 r = new Int3();
-        for (int i = 0; i < 3; i++) r.v[i] = (int) (a.v[i] - b.v[i]);
-        return r;
-    }
-
-    public static Int3 mult(Int3 a, Int3 b) {
-        Int3 r = new Int3();
-        for (int i = 0; i < 3; i++) r.v[i] = (int) (a.v[i] * b.v[i]);
-        return r;
-    }
-
-    public static Int3 div(Int3 a, Int3 b) {
-        Int3 r = new Int3();
-        for (int i = 0; i < 3; i++) r.v[i] = (int) (a.v[i] / b.v[i]);
-        return r;
-    }
-
-    public static Int3 min(Int3 a, Int3 b) {
-        Int3 r = new Int3();
-        for (int i = 0; i < 3; i++) r.v[i] = (int) (Math.min(a.v[i], b.v[i]));
-        return r;
-    }
-
-    public static Int3 max(Int3 a, Int3 b) {
-        Int3 r = new Int3();
-        for (int i = 0; i < 3; i++) r.v[i] = (int) (Math.max(a.v[i], b.v[i]));
-        return r;
-    }
-
-    public static Int3 add(Int3 a, int b) {
-        Int3 r = new Int3();
-        for (int i = 0; i < 3; i++) r.v[i] = (int) (a.v[i] + b);
-        return r;
-    }
-
-    public static Int3 sub(Int3 a, int b) {
-        Int3 r = new Int3();
-        for (int i = 0; i < 3; i++) r.v[i] = (int) (a.v[i] - b);
-        return r;
-    }
-
-    public static Int3 mult(Int3 a, int b) {
-        Int3 r = new Int3();
-        for (int i = 0; i < 3; i++) r.v[i] = (int) (a.v[i] * b);
-        return r;
-    }
-
-    public static Int3 div(Int3 a, int b) {
-        Int3 r = new Int3();
-        for (int i = 0; i < 3; i++) r.v[i] = (int) (a.v[i] / b);
-        return r;
-    }
+    public static Int3 add(Int3 a, Int3 b) { return new Int3(a.get(0) + b.get(0), a.get(1) + b.get(1), a.get(2) + b.get(2)); }
+    public static Int3 sub(Int3 a, Int3 b) { return new Int3(a.get(0) - b.get(0), a.get(1) - b.get(1), a.get(2) - b.get(2)); }
+    public static Int3 mult(Int3 a, Int3 b) { return new Int3(a.get(0) * b.get(0), a.get(1) * b.get(1), a.get(2) * b.get(2)); }
+    public static Int3 div(Int3 a, Int3 b) { return new Int3(a.get(0) / b.get(0), a.get(1) / b.get(1), a.get(2) / b.get(2)); }
+    public static Int3 min(Int3 a, Int3 b) { return new Int3(Math.min(a.get(0), b.get(0)), Math.min(a.get(1), b.get(1)), Math.min(a.get(2), b.get(2))); }
+    public static Int3 max(Int3 a, Int3 b) { return new Int3(Math.max(a.get(0), b.get(0)), Math.max(a.get(1), b.get(1)), Math.max(a.get(2), b.get(2))); }
+    public static Int3 add(Int3 a, int b) { return new Int3(a.get(0) + b, a.get(1) + b, a.get(2) + b); }
+    public static Int3 sub(Int3 a, int b) { return new Int3(a.get(0) - b, a.get(1) - b, a.get(2) - b); }
+    public static Int3 mult(Int3 a, int b) { return new Int3(a.get(0) * b, a.get(1) * b, a.get(2) * b); }
+    public static Int3 div(Int3 a, int b) { return new Int3(a.get(0) / b, a.get(1) / b, a.get(2) / b); }
 
     /** Sum of the element-wise products. */
-    public static int dot(Int3 a, Int3 b) {
-        int s = 0;
-        for (int i = 0; i < 3; i++) s += a.v[i] * b.v[i];
-        return s;
-    }
+    public static int dot(Int3 a, Int3 b) { return a.get(0) * b.get(0) + a.get(1) * b.get(1) + a.get(2) * b.get(2); }
 
     @Override public boolean equals(Object o) { return o instanceof Int3 other && Arrays.equals(v, other.v); }
 

@@ -3,7 +3,9 @@ package uk.ac.manchester.tornado.api.types.vectors;
 import java.util.Arrays;
 
 /**
- * A vector of 4 ints. Part of trm4j's TornadoVM bridge, not TornadoVM. Host side only: trm4j's JIT does not take it in kernels, and a kernel that uses it fails with an error naming it.
+ * A vector of 4 ints. Part of trm4j's TornadoVM bridge, not TornadoVM. Kernels may build one ({@code new Int4(...)}), read its
+ * elements ({@code getX()}..., {@code get(constant)}) and use the static operations, which trm4j's JIT inlines;
+ * a vector in a kernel is a value (its setters are not supported there).
  */
 public final class Int4 {
     /** Number of elements. */
@@ -20,12 +22,19 @@ public final class Int4 {
     public void set(int index, int value) { v[index] = value; }
 
     public int getX() { return v[0]; }
+
     public void setX(int value) { v[0] = value; }
+
     public int getY() { return v[1]; }
+
     public void setY(int value) { v[1] = value; }
+
     public int getZ() { return v[2]; }
+
     public void setZ(int value) { v[2] = value; }
+
     public int getW() { return v[3]; }
+
     public void setW(int value) { v[3] = value; }
 
     public int size() { return 4; }
@@ -33,78 +42,21 @@ public final class Int4 {
     /** A copy of the elements. */
     public int[] toArray() { return v.clone(); }
 
-    public Int4 duplicate() {
-        Int4 r = new Int4();
-        System.arraycopy(v, 0, r.v, 0, 4);
-        return r;
-    }
+    public Int4 duplicate() { return new Int4(v[0], v[1], v[2], v[3]); }
 
-    public static Int4 add(Int4 a, Int4 b) {
-        Int4 r = new Int4();
-        for (int i = 0; i < 4; i++) r.v[i] = (int) (a.v[i] + b.v[i]);
-        return r;
-    }
-
-    public static Int4 sub(Int4 a, Int4 b) {
-        Int4 r = new Int4();
-        for (int i = 0; i < 4; i++) r.v[i] = (int) (a.v[i] - b.v[i]);
-        return r;
-    }
-
-    public static Int4 mult(Int4 a, Int4 b) {
-        Int4 r = new Int4();
-        for (int i = 0; i < 4; i++) r.v[i] = (int) (a.v[i] * b.v[i]);
-        return r;
-    }
-
-    public static Int4 div(Int4 a, Int4 b) {
-        Int4 r = new Int4();
-        for (int i = 0; i < 4; i++) r.v[i] = (int) (a.v[i] / b.v[i]);
-        return r;
-    }
-
-    public static Int4 min(Int4 a, Int4 b) {
-        Int4 r = new Int4();
-        for (int i = 0; i < 4; i++) r.v[i] = (int) (Math.min(a.v[i], b.v[i]));
-        return r;
-    }
-
-    public static Int4 max(Int4 a, Int4 b) {
-        Int4 r = new Int4();
-        for (int i = 0; i < 4; i++) r.v[i] = (int) (Math.max(a.v[i], b.v[i]));
-        return r;
-    }
-
-    public static Int4 add(Int4 a, int b) {
-        Int4 r = new Int4();
-        for (int i = 0; i < 4; i++) r.v[i] = (int) (a.v[i] + b);
-        return r;
-    }
-
-    public static Int4 sub(Int4 a, int b) {
-        Int4 r = new Int4();
-        for (int i = 0; i < 4; i++) r.v[i] = (int) (a.v[i] - b);
-        return r;
-    }
-
-    public static Int4 mult(Int4 a, int b) {
-        Int4 r = new Int4();
-        for (int i = 0; i < 4; i++) r.v[i] = (int) (a.v[i] * b);
-        return r;
-    }
-
-    public static Int4 div(Int4 a, int b) {
-        Int4 r = new Int4();
-        for (int i = 0; i < 4; i++) r.v[i] = (int) (a.v[i] / b);
-        return r;
-    }
+    public static Int4 add(Int4 a, Int4 b) { return new Int4(a.get(0) + b.get(0), a.get(1) + b.get(1), a.get(2) + b.get(2), a.get(3) + b.get(3)); }
+    public static Int4 sub(Int4 a, Int4 b) { return new Int4(a.get(0) - b.get(0), a.get(1) - b.get(1), a.get(2) - b.get(2), a.get(3) - b.get(3)); }
+    public static Int4 mult(Int4 a, Int4 b) { return new Int4(a.get(0) * b.get(0), a.get(1) * b.get(1), a.get(2) * b.get(2), a.get(3) * b.get(3)); }
+    public static Int4 div(Int4 a, Int4 b) { return new Int4(a.get(0) / b.get(0), a.get(1) / b.get(1), a.get(2) / b.get(2), a.get(3) / b.get(3)); }
+    public static Int4 min(Int4 a, Int4 b) { return new Int4(Math.min(a.get(0), b.get(0)), Math.min(a.get(1), b.get(1)), Math.min(a.get(2), b.get(2)), Math.min(a.get(3), b.get(3))); }
+    public static Int4 max(Int4 a, Int4 b) { return new Int4(Math.max(a.get(0), b.get(0)), Math.max(a.get(1), b.get(1)), Math.max(a.get(2), b.get(2)), Math.max(a.get(3), b.get(3))); }
+    public static Int4 add(Int4 a, int b) { return new Int4(a.get(0) + b, a.get(1) + b, a.get(2) + b, a.get(3) + b); }
+    public static Int4 sub(Int4 a, int b) { return new Int4(a.get(0) - b, a.get(1) - b, a.get(2) - b, a.get(3) - b); }
+    public static Int4 mult(Int4 a, int b) { return new Int4(a.get(0) * b, a.get(1) * b, a.get(2) * b, a.get(3) * b); }
+    public static Int4 div(Int4 a, int b) { return new Int4(a.get(0) / b, a.get(1) / b, a.get(2) / b, a.get(3) / b); }
 
     /** Sum of the element-wise products. */
-    public static int dot(Int4 a, Int4 b) {
-        int s = 0;
-        for (int i = 0; i < 4; i++) s += a.v[i] * b.v[i];
-        return s;
-    }
+    public static int dot(Int4 a, Int4 b) { return a.get(0) * b.get(0) + a.get(1) * b.get(1) + a.get(2) * b.get(2) + a.get(3) * b.get(3); }
 
     @Override public boolean equals(Object o) { return o instanceof Int4 other && Arrays.equals(v, other.v); }
 
