@@ -27,6 +27,7 @@ import org.trm4j.jit.ir.Value;
  * <li>SIGMOID becomes 1 / (1 + exp(-x)) and RSQRT 1 / sqrt(x) (correctly rounded steps, never rsqrt's approximation);</li>
  * <li>compares of booleans become XOR; unordered float compares become NOT of the ordered complement
  *     unless the target has them ({@link Capability#UNORDERED_COMPARE});</li>
+ * <li>a select between booleans becomes {@code (c & a) | (!c & b)} unless the target has one ({@link Capability#BOOLEAN_SELECT});</li>
  * <li>a grid-wide barrier is refused unless the target has one ({@link Capability#GRID_BARRIER}).</li>
  * </ul>
  * Renderers call {@link #lower} on the shared front-end IR; it works on a copy.
@@ -38,13 +39,15 @@ public final class JavaSemantics {
     public enum Capability {
         /** Float compares that are true on NaN (PTX setp.ltu..., SPIR-V OpFUnord*). */
         UNORDERED_COMPARE,
+        /** A select between two booleans (PTX's selp has no .pred form). */
+        BOOLEAN_SELECT,
         /** A barrier over the whole grid. */
         GRID_BARRIER
     }
 
-    public static final Set<Capability> OPENCL_C = EnumSet.noneOf(Capability.class);
+    public static final Set<Capability> OPENCL_C = EnumSet.of(Capability.BOOLEAN_SELECT);
     public static final Set<Capability> PTX = EnumSet.of(Capability.UNORDERED_COMPARE);
-    public static final Set<Capability> SPIRV = EnumSet.of(Capability.UNORDERED_COMPARE);
+    public static final Set<Capability> SPIRV = EnumSet.of(Capability.UNORDERED_COMPARE, Capability.BOOLEAN_SELECT);
 
     /**
      * A lowered copy of {@code k} for a target named {@code target} (for messages) with {@code caps}.
@@ -89,6 +92,8 @@ public final class JavaSemantics {
                 case Instr.Convert(var d, var x) when x.type().isFloating() && d.type().isIntegral() -> saturate(d, x);
                 case Instr.Compare c when c.a().type() == Type.BOOL -> booleanCompare(c);
                 case Instr.Compare c when c.unordered() && !caps.contains(Capability.UNORDERED_COMPARE) -> notOfOrdered(c);
+                case Instr.Select(var d, var c, var a, var b) when d.type() == Type.BOOL && !caps.contains(Capability.BOOLEAN_SELECT) ->
+                        emit(new Instr.Binary(d, Op.Binary.OR, binary(Op.Binary.AND, c, a), binary(Op.Binary.AND, not(c), b)));
                 case Instr.Call(var d, var fn, var args) when fn == Op.Intrinsic.SIGMOID -> sigmoid(d, args.getFirst());
                 case Instr.Call(var d, var fn, var args) when fn == Op.Intrinsic.RSQRT -> emit(new Instr.Binary(d, Op.Binary.DIV, one(d.type()), call(Op.Intrinsic.SQRT, args.getFirst())));
                 case Instr.Call(var d, var fn, var args) when (fn == Op.Intrinsic.MIN || fn == Op.Intrinsic.MAX) && d.type().isFloating() ->
@@ -249,6 +254,12 @@ public final class JavaSemantics {
         private Value.Reg compare(Op.Cond cond, Value a, Value b) {
             Value.Reg d = temp(Type.BOOL);
             emit(new Instr.Compare(d, cond, a, b, false));
+            return d;
+        }
+
+        private Value.Reg not(Value v) {
+            Value.Reg d = temp(Type.BOOL);
+            emit(new Instr.Unary(d, Op.Unary.NOT, v));
             return d;
         }
 

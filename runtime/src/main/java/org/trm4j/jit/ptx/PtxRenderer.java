@@ -286,20 +286,9 @@ public final class PtxRenderer {
             emit("setp." + cond + arith(t) + " " + d + ", " + src(c.a()) + ", " + src(c.b()) + ";");
         }
 
+        /** selp (JavaSemantics turns selects between booleans, which selp cannot do, into and/or). */
         private void select(Instr.Select s) {
-            String d = reg(s.dst()), c = pred(s.cond());
-            Type t = s.dst().type();
-            if (t != Type.BOOL) {
-                emit("selp" + bits(t) + " " + d + ", " + src(s.a()) + ", " + src(s.b()) + ", " + c + ";");
-                return;
-            }
-            // selp has no .pred form: d = (c & a) | (!c & b)
-            String a = pred(s.a()), b = pred(s.b());
-            String t1 = temp(Type.BOOL), nc = temp(Type.BOOL), t2 = temp(Type.BOOL);
-            emit("and.pred " + t1 + ", " + c + ", " + a + ";");
-            emit("not.pred " + nc + ", " + c + ";");
-            emit("and.pred " + t2 + ", " + nc + ", " + b + ";");
-            emit("or.pred " + d + ", " + t1 + ", " + t2 + ";");
+            emit("selp" + bits(s.dst().type()) + " " + reg(s.dst()) + ", " + src(s.a()) + ", " + src(s.b()) + ", " + pred(s.cond()) + ";");
         }
 
         private void call(Instr.Call c) {

@@ -77,6 +77,8 @@ class JavaSemanticsTest {
                     case Instr.Call c when (c.fn() == Op.Intrinsic.MIN || c.fn() == Op.Intrinsic.MAX) && c.dst().type().isFloating() ->
                             problems.add(where + ": float min/max not lowered");
                     case Instr.Compare c when c.a().type() == Type.BOOL -> problems.add(where + ": boolean compare");
+                    case Instr.Select s when s.dst().type() == Type.BOOL && !caps.contains(JavaSemantics.Capability.BOOLEAN_SELECT) ->
+                            problems.add(where + ": boolean select on a target without it");
                     case Instr.Compare c when c.unordered() && !caps.contains(JavaSemantics.Capability.UNORDERED_COMPARE) ->
                             problems.add(where + ": unordered compare on a target without them");
                     default -> {}
