@@ -25,6 +25,8 @@ public final class ExecutionPlan implements AutoCloseable {
     private boolean boundsChecks;
     private long executions;
     private final Set<NativeArray> resident = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Arrays this plan persisted or consumed: freed by the last plan that holds them. */
+    private final Set<NativeArray> shared = Collections.newSetFromMap(new IdentityHashMap<>());
     private boolean closed;
 
     public ExecutionPlan(ImmutableTaskGraph... graphs) {
@@ -86,6 +88,22 @@ public final class ExecutionPlan implements AutoCloseable {
                             for (NativeArray a : t.arrays()) copyBack(a, profile);
                     }
                     case TaskGraph.Task task -> runTask(dev, g, task, profile);
+                    case TaskGraph.Persist p -> {
+                        for (NativeArray a : p.arrays()) {
+                            allocate(dev, a, profile);
+                            if (!dev.usesHostMemory() && shared.add(a)) PersistedArrays.persist(dev, a);
+                        }
+                    }
+                    case TaskGraph.Consume c -> {
+                        for (NativeArray a : c.arrays()) {
+                            if (resident.contains(a) || dev.usesHostMemory()) { allocate(dev, a, profile); continue; }
+                            if (!PersistedArrays.consume(dev, a))
+                                throw new IllegalStateException("consumeFromDevice in graph " + g.getTaskGraphName() + ": " + a
+                                        + " was not persisted on " + dev.id() + " by a plan that ran there (persistOnDevice)");
+                            resident.add(a);
+                            shared.add(a);
+                        }
+                    }
                 }
             }
         }
@@ -144,8 +162,10 @@ public final class ExecutionPlan implements AutoCloseable {
     }
 
     private void freeBuffers() {
-        for (NativeArray a : resident) device.release(a);
+        for (NativeArray a : resident)
+            if (!shared.contains(a) || PersistedArrays.letGo(device, a)) device.release(a);
         resident.clear();
+        shared.clear();
     }
 
     /** Frees this plan's device buffers (compiled kernels stay cached for other plans). */

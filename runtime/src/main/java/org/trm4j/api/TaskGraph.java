@@ -22,10 +22,16 @@ import java.util.Set;
 public final class TaskGraph {
 
     /** One step of the graph, in program order. */
-    public sealed interface Step permits Transfer, Task {}
+    public sealed interface Step permits Transfer, Task, Persist, Consume {}
 
     /** A copy of arrays host->device ({@code toDevice}) or device->host. */
     public record Transfer(boolean toDevice, DataTransferMode mode, List<NativeArray> arrays) implements Step {}
+
+    /** Arrays whose device buffers stay on the device after the plan, for another plan to consume. */
+    public record Persist(List<NativeArray> arrays) implements Step {}
+
+    /** Arrays another plan persisted on the device: used there, not copied in. */
+    public record Consume(List<NativeArray> arrays) implements Step {}
 
     /** A kernel launch: the Java method and its arguments as given. */
     public record Task(String id, Method method, List<Object> args) implements Step {}
@@ -49,6 +55,25 @@ public final class TaskGraph {
 
     public TaskGraph transferToHost(DataTransferMode mode, Object... objects) {
         steps.add(new Transfer(false, mode, arrays("transferToHost", objects)));
+        return this;
+    }
+
+    /**
+     * Keeps these arrays' device buffers after the plan is closed, for a plan on the same device that consumes them
+     * (TornadoVM's persistOnDevice); they are not copied back to the host. The last of the producing and consuming
+     * plans to close frees them; a persisted array that no plan consumes stays on the device until it closes.
+     */
+    public TaskGraph persistOnDevice(Object... objects) {
+        steps.add(new Persist(arrays("persistOnDevice", objects)));
+        return this;
+    }
+
+    /**
+     * Uses the device buffers another plan persisted (TornadoVM's consumeFromDevice): no copy in. On a device where
+     * no plan persisted them, the execution fails naming the array.
+     */
+    public TaskGraph consumeFromDevice(Object... objects) {
+        steps.add(new Consume(arrays("consumeFromDevice", objects)));
         return this;
     }
 

@@ -177,12 +177,19 @@ class TornadoStyleProgramsTest {
                 .transferToDevice(DataTransferMode.FIRST_EXECUTION, b)
                 .task("add", Kernels::vectorAdd, a, b, c)
                 .transferToHost(DataTransferMode.EVERY_EXECUTION, c);
-        try (TornadoExecutionPlan p1 = new TornadoExecutionPlan(first.snapshot());
-             TornadoExecutionPlan p2 = new TornadoExecutionPlan(second.snapshot())) {
+        try (TornadoExecutionPlan p1 = new TornadoExecutionPlan(first.snapshot())) {
             p1.withDevice(device).execute();
-            p2.withDevice(device).execute();
+        }
+        // The producer is closed: its persisted buffer stays for the consumer, which copies in only b and c.
+        TornadoProfilerResult consumed;
+        try (TornadoExecutionPlan p2 = new TornadoExecutionPlan(second.snapshot())) {
+            consumed = p2.withDevice(device).execute().getProfilerResult();
         }
         for (int i = 0; i < n; i++) assertEquals(a0[i] * 2f + b.get(i), c.get(i), "c[" + i + "]");
+        if (!device.trm4jDevice().backend().equals("java")) {
+            assertEquals(2L * n * 4, consumed.getTotalBytesCopyIn(), "the consumer copies in b and c, not the persisted a");
+            assertEquals(a0[0], a.get(0), "a persisted array is not copied back to the host");
+        }
     }
 
     static void profiler(TornadoDevice device) {

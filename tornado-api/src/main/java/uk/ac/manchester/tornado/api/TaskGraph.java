@@ -9,10 +9,6 @@ import uk.ac.manchester.tornado.api.exceptions.TornadoAPIException;
 /**
  * Kernels and the data movement around them, in program order. Part of trm4j's TornadoVM bridge, not TornadoVM: it builds
  * an {@link org.trm4j.api.TaskGraph}.
- *
- * <p>{@link #persistOnDevice} and {@link #consumeFromDevice} give TornadoVM's results, but the data goes
- * through the host: a persisted array is copied back at the end of each execution and a consumed one is
- * copied in at the start.
  */
 public class TaskGraph {
     private final org.trm4j.api.TaskGraph graph;
@@ -34,15 +30,15 @@ public class TaskGraph {
         return this;
     }
 
-    /** Keeps {@code objects} for a later plan's {@link #consumeFromDevice} (here: copies them back after every execution). */
+    /** Keeps {@code objects} on the device after the plan, for another plan's {@link #consumeFromDevice}; no copy to the host. */
     public TaskGraph persistOnDevice(Object... objects) {
-        graph.transferToHost(org.trm4j.api.DataTransferMode.EVERY_EXECUTION, checked("persistOnDevice", objects));
+        graph.persistOnDevice(checked("persistOnDevice", objects));
         return this;
     }
 
-    /** Uses arrays another graph persisted (here: copies them in at every execution). */
+    /** Uses arrays another plan persisted on the same device, without copying them in. */
     public TaskGraph consumeFromDevice(Object... objects) {
-        graph.transferToDevice(org.trm4j.api.DataTransferMode.EVERY_EXECUTION, checked("consumeFromDevice", objects));
+        graph.consumeFromDevice(checked("consumeFromDevice", objects));
         return this;
     }
 
