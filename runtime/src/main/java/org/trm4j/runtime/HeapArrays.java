@@ -26,7 +26,8 @@ public final class HeapArrays {
 
     /** True for the primitive array classes kernels accept. */
     public static boolean isHeapArray(Object o) {
-        return o instanceof float[] || o instanceof int[] || o instanceof double[] || o instanceof long[] || o instanceof byte[];
+        return o instanceof float[] || o instanceof int[] || o instanceof double[] || o instanceof long[] || o instanceof byte[]
+                || o instanceof short[] || o instanceof char[];
     }
 
     /**
@@ -43,6 +44,8 @@ public final class HeapArrays {
                 case double[] a -> new DoubleArray(a.length);
                 case long[] a -> new LongArray(a.length);
                 case byte[] a -> new ByteArray(a.length);
+                case short[] a -> new org.trm4j.api.ShortArray(a.length);
+                case char[] a -> new org.trm4j.api.CharArray(a.length);
                 default -> throw new IllegalStateException();
             };
             HEAPS.put(m, new WeakReference<>(h));
@@ -75,6 +78,8 @@ public final class HeapArrays {
             case double[] a -> MemorySegment.ofArray(a);
             case long[] a -> MemorySegment.ofArray(a);
             case byte[] a -> MemorySegment.ofArray(a);
+            case short[] a -> MemorySegment.ofArray(a);
+            case char[] a -> MemorySegment.ofArray(a);
             default -> throw new IllegalArgumentException("not a primitive array: " + heap.getClass().getName());
         };
     }

@@ -66,6 +66,8 @@ public final class KernelArguments {
             case BYTE -> ByteArray.class;
             case LONG -> LongArray.class;
             case HALF -> org.trm4j.api.HalfArray.class;
+            case SHORT -> org.trm4j.api.ShortArray.class;
+            case CHAR -> org.trm4j.api.CharArray.class;
             case BOOL -> throw new IllegalArgumentException("no host array class holds " + element + " elements");
         };
     }
@@ -102,7 +104,7 @@ public final class KernelArguments {
                 case null, default -> throw wrongType(k, s, "double", a);
             };
             case BOOL -> throw new IllegalStateException("the IR has no boolean scalar parameters (IrVerifier): " + s.name());
-            case HALF -> throw new IllegalStateException("the IR has no half scalar parameters: " + s.name());
+            case HALF, SHORT, CHAR -> throw new IllegalStateException("the IR has no " + t + " scalar parameters: " + s.name());
         };
     }
 

@@ -32,6 +32,14 @@ class JavaArrayArgumentsTest {
         for (@Parallel int i = 0; i < out.length; i++) out[i] = a[i] * b[i] + c[i] - d[i] + a.length;
     }
 
+    public static void shortsAndChars(short[] s, char[] c, int[] out, short[] s2, char[] c2) {
+        for (@Parallel int i = 0; i < out.length; i++) {
+            out[i] = s[i] * 7 + c[i];
+            s2[i] = (short) (s[i] + c[i]);
+            c2[i] = (char) (c[i] - s[i]);
+        }
+    }
+
     @TestFactory
     List<DynamicTest> primitiveArraysOnEveryDevice() {
         List<Device> devices = Devices.list();
@@ -41,6 +49,7 @@ class JavaArrayArgumentsTest {
         for (Device d : devices) {
             out.add(DynamicTest.dynamicTest("saxpy on float[] twice on " + d.id(), () -> saxpyTwice(d)));
             out.add(DynamicTest.dynamicTest("int[], double[], long[], byte[] on " + d.id(), () -> mixedTypes(d)));
+            out.add(DynamicTest.dynamicTest("short[], char[] on " + d.id(), () -> shortAndCharTypes(d)));
         }
         return out;
     }
@@ -59,6 +68,25 @@ class JavaArrayArgumentsTest {
             r.transferToHost(y);
         }
         assertArrayEquals(expected, y, 0f);
+    }
+
+    private static void shortAndCharTypes(Device device) {
+        int n = 513;
+        short[] s = new short[n], s2 = new short[n];
+        char[] c = new char[n], c2 = new char[n];
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) { s[i] = (short) RANDOM.nextInt(); c[i] = (char) RANDOM.nextInt(); }
+        TaskGraph g = new TaskGraph("sc").transferToDevice(DataTransferMode.EVERY_EXECUTION, s, c)
+                .task("k", JavaArrayArgumentsTest::shortsAndChars, s, c, out, s2, c2)
+                .transferToHost(DataTransferMode.EVERY_EXECUTION, out, s2, c2);
+        try (ExecutionPlan plan = new ExecutionPlan(g.snapshot()).withDevice(device)) {
+            plan.execute();
+        }
+        for (int i = 0; i < n; i++) {
+            assertEquals(s[i] * 7 + c[i], out[i], "out[" + i + "]");
+            assertEquals((short) (s[i] + c[i]), s2[i], "s2[" + i + "]");
+            assertEquals((char) (c[i] - s[i]), c2[i], "c2[" + i + "]");
+        }
     }
 
     private static void mixedTypes(Device device) {

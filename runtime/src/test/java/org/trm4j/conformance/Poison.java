@@ -4,7 +4,9 @@ import org.trm4j.api.ByteArray;
 import org.trm4j.api.DoubleArray;
 import org.trm4j.api.FloatArray;
 import org.trm4j.api.HalfArray;
+import org.trm4j.api.CharArray;
 import org.trm4j.api.IntArray;
+import org.trm4j.api.ShortArray;
 import org.trm4j.api.LongArray;
 import org.trm4j.api.NativeArray;
 
@@ -36,6 +38,8 @@ final class Poison {
                 case ByteArray b -> s.setAtIndex(ValueLayout.JAVA_BYTE, i, BYTE_BITS);
                 case LongArray l -> s.setAtIndex(ValueLayout.JAVA_LONG, i, DOUBLE_BITS);
                 case HalfArray h -> s.setAtIndex(ValueLayout.JAVA_SHORT, i, HALF_BITS);
+                case ShortArray h -> s.setAtIndex(ValueLayout.JAVA_SHORT, i, HALF_BITS);
+                case CharArray h -> s.setAtIndex(ValueLayout.JAVA_SHORT, i, HALF_BITS);
             }
         }
     }
@@ -50,6 +54,8 @@ final class Poison {
             case ByteArray b -> s.getAtIndex(ValueLayout.JAVA_BYTE, i) == BYTE_BITS;
             case LongArray l -> s.getAtIndex(ValueLayout.JAVA_LONG, i) == DOUBLE_BITS;
             case HalfArray h -> s.getAtIndex(ValueLayout.JAVA_SHORT, i) == HALF_BITS;
+            case ShortArray h -> s.getAtIndex(ValueLayout.JAVA_SHORT, i) == HALF_BITS;
+            case CharArray h -> s.getAtIndex(ValueLayout.JAVA_SHORT, i) == HALF_BITS;
         };
     }
 

@@ -8,6 +8,8 @@ import uk.ac.manchester.tornado.api.types.arrays.DoubleArray;
 import uk.ac.manchester.tornado.api.types.arrays.FloatArray;
 import uk.ac.manchester.tornado.api.types.arrays.IntArray;
 import uk.ac.manchester.tornado.api.types.arrays.LongArray;
+import uk.ac.manchester.tornado.api.types.arrays.CharArray;
+import uk.ac.manchester.tornado.api.types.arrays.ShortArray;
 import uk.ac.manchester.tornado.api.types.HalfFloat;
 import uk.ac.manchester.tornado.api.types.collections.VectorDouble2;
 import uk.ac.manchester.tornado.api.types.collections.VectorFloat4;
@@ -153,6 +155,15 @@ final class Kernels {
 
     static void double2Build(DoubleArray in, VectorDouble2 out) {
         for (@Parallel int i = 0; i < in.getSize(); i++) out.set(i, new Double2(in.get(i), Math.sqrt(in.get(i))));
+    }
+
+    /** short and char arrays: Java's sign and zero extension, and truncating stores. */
+    static void shortsAndChars(ShortArray s, CharArray c, IntArray sums, ShortArray shorts, CharArray chars) {
+        for (@Parallel int i = 0; i < s.getSize(); i++) {
+            sums.set(i, s.get(i) + c.get(i));
+            shorts.set(i, (short) (s.get(i) * 3));
+            chars.set(i, (char) (c.get(i) + s.get(i)));
+        }
     }
 
     static void scale(FloatArray data, float factor) {

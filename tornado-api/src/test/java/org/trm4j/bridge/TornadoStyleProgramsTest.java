@@ -54,6 +54,7 @@ class TornadoStyleProgramsTest {
             add(out, d, "KernelContext.atomicAdd on LongArray", TornadoStyleProgramsTest::longAtomics);
             add(out, d, "HalfFloatArray: HalfFloat.add, getFloat32, new HalfFloat(float)", TornadoStyleProgramsTest::halfFloats);
             add(out, d, "vector types: VectorFloat4/Float4 ops, VectorInt3, VectorDouble2", TornadoStyleProgramsTest::vectors);
+            add(out, d, "ShortArray and CharArray", TornadoStyleProgramsTest::shortsAndChars);
         }
         return out;
     }
@@ -298,6 +299,30 @@ class TornadoStyleProgramsTest {
             var v = ints.get(i);
             assertEquals(v.getX() * v.getY() - v.getZ(), products.get(i), "products[" + i + "]");
             assertEquals(new uk.ac.manchester.tornado.api.types.vectors.Double2(in.get(i), Math.sqrt(in.get(i))), doubles.get(i), "doubles[" + i + "]");
+        }
+    }
+
+    static void shortsAndChars(TornadoDevice device) {
+        int n = 600;
+        var s = new uk.ac.manchester.tornado.api.types.arrays.ShortArray(n);
+        var c = new uk.ac.manchester.tornado.api.types.arrays.CharArray(n);
+        var shorts = new uk.ac.manchester.tornado.api.types.arrays.ShortArray(n);
+        var chars = new uk.ac.manchester.tornado.api.types.arrays.CharArray(n);
+        IntArray sums = new IntArray(n);
+        for (int i = 0; i < n; i++) {
+            s.set(i, (short) RANDOM.nextInt());
+            c.set(i, (char) RANDOM.nextInt());
+        }
+        TaskGraph tg = new TaskGraph("sc").transferToDevice(DataTransferMode.FIRST_EXECUTION, s, c)
+                .task("t", Kernels::shortsAndChars, s, c, sums, shorts, chars)
+                .transferToHost(DataTransferMode.EVERY_EXECUTION, sums, shorts, chars);
+        try (TornadoExecutionPlan plan = new TornadoExecutionPlan(tg.snapshot())) {
+            plan.withDevice(device).execute();
+        }
+        for (int i = 0; i < n; i++) {
+            assertEquals(s.get(i) + c.get(i), sums.get(i), "sums[" + i + "]");
+            assertEquals((short) (s.get(i) * 3), shorts.get(i), "shorts[" + i + "]");
+            assertEquals((char) (c.get(i) + s.get(i)), chars.get(i), "chars[" + i + "]");
         }
     }
 

@@ -18,7 +18,7 @@ import uk.ac.manchester.tornado.api.exceptions.TornadoAPIException;
 import uk.ac.manchester.tornado.api.types.HalfFloat;
 import uk.ac.manchester.tornado.api.types.arrays.FloatArray;
 import uk.ac.manchester.tornado.api.types.arrays.HalfFloatArray;
-import uk.ac.manchester.tornado.api.types.arrays.ShortArray;
+import uk.ac.manchester.tornado.api.types.matrix.Matrix3DFloat;
 import uk.ac.manchester.tornado.api.types.collections.VectorFloat4;
 import uk.ac.manchester.tornado.api.types.matrix.Matrix2DFloat;
 import uk.ac.manchester.tornado.api.types.vectors.Float4;
@@ -29,8 +29,8 @@ import uk.ac.manchester.tornado.api.types.vectors.Float4;
  */
 class UnsupportedApiTest {
 
-    static void shortKernel(ShortArray a, FloatArray out) {
-        for (@Parallel int i = 0; i < out.getSize(); i++) out.set(i, a.get(i));
+    static void matrix3DKernel(Matrix3DFloat m, FloatArray out) {
+        for (@Parallel int i = 0; i < out.getSize(); i++) out.set(i, m.get(i, 0, 0));
     }
 
     /** Vectors are values in kernels: mutating one is refused, naming the method. */
@@ -47,11 +47,11 @@ class UnsupportedApiTest {
     }
 
     @Test
-    void transferringAShortArrayNamesIt() {
-        ShortArray h = new ShortArray(4);
+    void transferringAMatrix3DFloatNamesIt() {
+        Matrix3DFloat h = new Matrix3DFloat(2, 2, 2);
         TornadoAPIException e = assertThrows(TornadoAPIException.class,
                 () -> new TaskGraph("h").transferToDevice(DataTransferMode.FIRST_EXECUTION, h));
-        assertTrue(e.getMessage().contains("uk.ac.manchester.tornado.api.types.arrays.ShortArray"), e.getMessage());
+        assertTrue(e.getMessage().contains("uk.ac.manchester.tornado.api.types.matrix.Matrix3DFloat"), e.getMessage());
     }
 
     @TestFactory
@@ -59,10 +59,10 @@ class UnsupportedApiTest {
         List<DynamicTest> out = new ArrayList<>();
         for (TornadoDevice d : BridgeDevices.all()) {
             if (d.trm4jDevice().backend().equals("java")) continue; // the JVM runs any Java: there these kernels simply work
-            out.add(DynamicTest.dynamicTest("ShortArray on " + BridgeDevices.id(d), () -> {
-                ShortArray h = new ShortArray(8);
+            out.add(DynamicTest.dynamicTest("Matrix3DFloat on " + BridgeDevices.id(d), () -> {
+                Matrix3DFloat h = new Matrix3DFloat(8, 1, 1);
                 FloatArray o = new FloatArray(8);
-                expectNamed(d, "ShortArray", new TaskGraph("t").task("k", UnsupportedApiTest::shortKernel, h, o));
+                expectNamed(d, "Matrix3DFloat", new TaskGraph("t").task("k", UnsupportedApiTest::matrix3DKernel, h, o));
             }));
             out.add(DynamicTest.dynamicTest("Float4.setX on " + BridgeDevices.id(d), () -> {
                 VectorFloat4 v = new VectorFloat4(4);

@@ -28,7 +28,8 @@ final class ApiCalls {
 
     static boolean isArrayClass(String owner) {
         return switch (owner) {
-            case API + "FloatArray", API + "IntArray", API + "DoubleArray", API + "ByteArray", API + "LongArray", API + "HalfArray", API + "NativeArray" -> true;
+            case API + "FloatArray", API + "IntArray", API + "DoubleArray", API + "ByteArray", API + "LongArray", API + "HalfArray", API + "ShortArray",
+                 API + "CharArray", API + "NativeArray" -> true;
             default -> false;
         };
     }
@@ -42,6 +43,8 @@ final class ApiCalls {
             case API + "ByteArray" -> Type.BYTE;
             case API + "LongArray" -> Type.LONG;
             case API + "HalfArray" -> Type.HALF;
+            case API + "ShortArray" -> Type.SHORT;
+            case API + "CharArray" -> Type.CHAR;
             default -> null;
         };
     }
@@ -132,7 +135,7 @@ final class ApiCalls {
         switch (name) {
             case "get" -> {
                 if (type.parameterCount() != 2) break;
-                Value.Reg d = em.temp(array.elementType() == Type.BYTE ? Type.INT : array.elementType());
+                Value.Reg d = em.temp(array.elementType().valueType());
                 em.emit(new Instr.Load(d, array, rowMajor(em, w, args.get(0), args.get(1), columns)));
                 return new StackEntry.Scalar(d);
             }
@@ -268,7 +271,7 @@ final class ApiCalls {
      */
     static StackEntry javaArrayLoad(CompileSession s, Where w, TypeKind kind, StackEntry ref, StackEntry index) {
         ArrayRef array = javaArray(w, kind, ref);
-        Value.Reg d = s.em.temp(array.elementType() == Type.BYTE ? Type.INT : array.elementType());
+        Value.Reg d = s.em.temp(array.elementType().valueType());
         s.em.emit(new Instr.Load(d, array, s.em.valueOf(index, w)));
         return new StackEntry.Scalar(d);
     }
@@ -300,8 +303,10 @@ final class ApiCalls {
             case DOUBLE -> Type.DOUBLE;
             case LONG -> Type.LONG;
             case BYTE, BOOLEAN -> Type.BYTE;
+            case SHORT -> Type.SHORT;
+            case CHAR -> Type.CHAR;
             default -> throw w.error(kind.name().toLowerCase(java.util.Locale.ROOT) + "[] elements are not supported in kernels"
-                    + " (float[], int[], double[], long[] and byte[] are)");
+                    + " (float[], int[], double[], long[], short[], char[] and byte[] are)");
         };
         if (array.elementType() != want)
             throw w.error("internal error: " + want + " access to " + array.name() + " of " + array.elementType());

@@ -21,6 +21,8 @@ public final class ApiNames {
             Map.entry(TORNADO + "types/arrays/ByteArray", API + "ByteArray"),
             Map.entry(TORNADO + "types/arrays/LongArray", API + "LongArray"),
             Map.entry(TORNADO + "types/arrays/HalfFloatArray", API + "HalfArray"),
+            Map.entry(TORNADO + "types/arrays/ShortArray", API + "ShortArray"),
+            Map.entry(TORNADO + "types/arrays/CharArray", API + "CharArray"),
             Map.entry(TORNADO + "KernelContext", API + "KernelContext"),
             Map.entry(TORNADO + "types/matrix/Matrix2DFloat", API + "Matrix2D"),
             Map.entry(TORNADO + "types/matrix/Matrix2DInt", API + "Matrix2D"),

@@ -104,7 +104,7 @@ public final class KernelCompiler {
                 args.add(new StackEntry.Scalar(r));
             } else {
                 throw methodStart.error("parameter " + pn + " of type " + pt.getTypeName() + " is not supported in kernels"
-                        + (pt.isArray() ? ": of Java arrays only float[], int[], double[], long[] and byte[] can be used"
+                        + (pt.isArray() ? ": of Java arrays only float[], int[], double[], long[], short[], char[] and byte[] can be used"
                                         : ": use primitives, FloatArray, IntArray, DoubleArray, LongArray, ByteArray, their primitive arrays or KernelContext"));
             }
         }
@@ -130,6 +130,8 @@ public final class KernelCompiler {
         if (c == double[].class) return Type.DOUBLE;
         if (c == long[].class) return Type.LONG;
         if (c == byte[].class) return Type.BYTE;
+        if (c == short[].class) return Type.SHORT;
+        if (c == char[].class) return Type.CHAR;
         for (Class<?> k = c; k != null; k = k.getSuperclass()) {
             if (k == FloatArray.class) return Type.FLOAT;
             if (k == IntArray.class) return Type.INT;
@@ -137,6 +139,8 @@ public final class KernelCompiler {
             if (k == ByteArray.class) return Type.BYTE;
             if (k == LongArray.class) return Type.LONG;
             if (k == org.trm4j.api.HalfArray.class) return Type.HALF;
+            if (k == org.trm4j.api.ShortArray.class) return Type.SHORT;
+            if (k == org.trm4j.api.CharArray.class) return Type.CHAR;
         }
         return null;
     }

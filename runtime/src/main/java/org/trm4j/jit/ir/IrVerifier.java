@@ -227,7 +227,7 @@ public final class IrVerifier {
                         case INT, BYTE -> c.value() instanceof Integer;
                         case LONG -> c.value() instanceof Long;
                         case FLOAT -> c.value() instanceof Float;
-                        case HALF -> false;
+                        case HALF, SHORT, CHAR -> false;
                         case DOUBLE -> c.value() instanceof Double;
                     };
                     if (!ok) problem("constant " + c.value() + " does not match type " + c.type());

@@ -123,7 +123,7 @@ public final class BoundsCheckPass {
             case FLOAT -> Value.Const.f32(0);
             case DOUBLE -> Value.Const.f64(0);
             case BOOL -> Value.Const.bool(false);
-            case HALF -> throw new IllegalArgumentException("no HALF registers");
+            case HALF, SHORT, CHAR -> throw new IllegalArgumentException("no " + t + " registers");
         };
     }
 }

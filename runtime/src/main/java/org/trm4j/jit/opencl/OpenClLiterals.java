@@ -18,6 +18,8 @@ final class OpenClLiterals {
             case DOUBLE -> "double";
             // Storage only: OpenCL C allows half pointers without cl_khr_fp16 for vload_half/vstore_half.
             case HALF -> "half";
+            case SHORT -> "short";
+            case CHAR -> "ushort";   // Java's char is an unsigned 16-bit integer
         };
     }
 
@@ -29,7 +31,7 @@ final class OpenClLiterals {
             case LONG -> longLiteral(((Number) v).longValue());
             case FLOAT -> floatLiteral(((Number) v).floatValue());
             case DOUBLE -> doubleLiteral(((Number) v).doubleValue());
-            case HALF -> throw new IllegalArgumentException("no HALF constants");
+            case HALF, SHORT, CHAR -> throw new IllegalArgumentException("no " + c.type() + " constants");
         };
     }
 

@@ -143,7 +143,7 @@ public final class OpenClRenderer {
                 case LONG -> "0L";
                 case FLOAT -> "0.0f";
                 case DOUBLE -> "0.0";
-                case HALF -> throw new IllegalArgumentException("no HALF registers");
+                case HALF, SHORT, CHAR -> throw new IllegalArgumentException("no " + t + " registers");
             };
         }
 
@@ -280,6 +280,9 @@ public final class OpenClRenderer {
             // Float.floatToFloat16 rounds to nearest even, as vstore_half_rte does.
             if (s.array().elementType() == Type.HALF) return "vstore_half_rte(" + v + ", " + value(s.index()) + ", " + array(s.array()) + ");";
             if (s.array().elementType() == Type.BYTE && s.value().type() != Type.BYTE) v = "(char)" + v;
+            // short/ushort elements: the int is truncated, as Java's sastore/castore do (loads widen by C's promotion).
+            if (s.array().elementType() == Type.SHORT) v = "(short)" + v;
+            if (s.array().elementType() == Type.CHAR) v = "(ushort)" + v;
             return array(s.array()) + "[" + value(s.index()) + "] = " + v + ";";
         }
 

@@ -428,7 +428,8 @@ public final class PtxRenderer {
                 return;
             }
             // st.b8 keeps the low byte of a 32-bit register: Java's truncating (byte) store.
-            String type = e == Type.BYTE ? ".b8" : PtxTypes.memory(e);
+            // st.b16 likewise for short and char.
+            String type = e == Type.BYTE ? ".b8" : e == Type.SHORT || e == Type.CHAR ? ".b16" : PtxTypes.memory(e);
             emit("st" + space(s.array()) + type + " " + addr + ", " + src(s.value()) + ";");
         }
 

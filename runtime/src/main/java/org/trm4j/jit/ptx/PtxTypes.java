@@ -23,6 +23,7 @@ final class PtxTypes {
             case FLOAT -> RegClass.F32;
             case DOUBLE -> RegClass.F64;
             case HALF -> RegClass.B16; // only the bits of a half on its way to or from memory
+            case SHORT, CHAR -> RegClass.B32; // like BYTE: widened into 32-bit registers
         };
     }
 
@@ -35,6 +36,7 @@ final class PtxTypes {
             case FLOAT -> ".f32";
             case DOUBLE -> ".f64";
             case HALF -> ".f16";
+            case SHORT, CHAR -> ".s32";
         };
     }
 
@@ -45,6 +47,7 @@ final class PtxTypes {
             case BYTE, INT, FLOAT -> ".b32";
             case LONG, DOUBLE -> ".b64";
             case HALF -> ".b16";
+            case SHORT, CHAR -> ".b32";
         };
     }
 
@@ -57,6 +60,8 @@ final class PtxTypes {
             case FLOAT -> ".f32";
             case DOUBLE -> ".f64";
             case HALF -> ".b16";
+            case SHORT -> ".s16";  // sign-extends into the 32-bit register, as saload
+            case CHAR -> ".u16";   // zero-extends, as caload
         };
     }
 
@@ -68,7 +73,7 @@ final class PtxTypes {
             case LONG -> ".s64";
             case FLOAT -> ".f32";
             case DOUBLE -> ".f64";
-            case HALF -> ".b16";
+            case HALF, SHORT, CHAR -> ".b16";
         };
     }
 
@@ -81,7 +86,7 @@ final class PtxTypes {
             case LONG -> Long.toString(((Number) v).longValue());
             case FLOAT -> f32(((Number) v).floatValue());
             case DOUBLE -> f64(((Number) v).doubleValue());
-            case HALF -> throw new IllegalArgumentException("no HALF constants");
+            case HALF, SHORT, CHAR -> throw new IllegalArgumentException("no " + c.type() + " constants");
         };
     }
 

@@ -51,6 +51,7 @@ final class SpirvCode {
             case FLOAT -> module.floatType(32);
             case DOUBLE -> module.floatType(64);
             case HALF -> module.floatType(16);
+            case SHORT, CHAR -> module.intType(16);
         };
     }
 
@@ -65,7 +66,7 @@ final class SpirvCode {
             case LONG -> module.constantInt(64, v);
             case FLOAT -> module.constantFloat((float) v);
             case DOUBLE -> module.constantDouble((double) v);
-            case HALF -> throw new IllegalArgumentException("no HALF constants");
+            case HALF, SHORT, CHAR -> throw new IllegalArgumentException("no " + t + " constants");
         };
     }
 

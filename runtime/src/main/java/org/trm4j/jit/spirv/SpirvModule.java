@@ -57,6 +57,7 @@ public final class SpirvModule {
     public int intType(int width) {
         if (width == 8) capability(Spv.Capability.Int8);
         if (width == 64) capability(Spv.Capability.Int64);
+        if (width == 16) capability(Spv.Capability.Int16);
         return type("int" + width, Spv.Op.TypeInt, width, 0);
     }
 

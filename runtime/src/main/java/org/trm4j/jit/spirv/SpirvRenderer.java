@@ -248,7 +248,7 @@ public final class SpirvRenderer {
                 case LONG -> m.constantInt(64, ((Number) v).longValue());
                 case FLOAT -> m.constantFloat(((Number) v).floatValue());
                 case DOUBLE -> m.constantDouble(((Number) v).doubleValue());
-                case HALF -> throw unsupported("a HALF constant");
+                case HALF, SHORT, CHAR -> throw unsupported("a " + cst.type() + " constant");
             };
         }
 
@@ -283,8 +283,9 @@ public final class SpirvRenderer {
             if (elem == Type.HALF)
                 return c.ext(VLOAD_HALF, c.type(Type.FLOAT), c.op(Spv.Op.SConvert, c.type(Type.LONG), value(l.index())), base(l.array()));
             int loaded = c.op(Spv.Op.Load, c.type(elem), element(l.array(), l.index()));
-            // A byte element widens to int with sign extension, as Java's baload does.
-            return elem == Type.BYTE && l.dst().type() != Type.BYTE ? c.op(Spv.Op.SConvert, c.type(l.dst().type()), loaded) : loaded;
+            // A byte or short element widens to int with sign extension (baload, saload), a char with zero extension (caload).
+            if (elem == Type.CHAR) return c.op(Spv.Op.UConvert, c.type(l.dst().type()), loaded);
+            return (elem == Type.BYTE || elem == Type.SHORT) && l.dst().type() != elem ? c.op(Spv.Op.SConvert, c.type(l.dst().type()), loaded) : loaded;
         }
 
         private void storeElement(Instr.Store s) {
@@ -295,6 +296,7 @@ public final class SpirvRenderer {
                 return;
             }
             if (elem == Type.BYTE && s.value().type() != Type.BYTE) v = c.op(Spv.Op.SConvert, c.type(Type.BYTE), v); // bastore truncates
+            if (elem == Type.SHORT || elem == Type.CHAR) v = c.op(Spv.Op.UConvert, c.type(elem), v); // sastore/castore truncate
             c.emit(Spv.Op.Store, element(s.array(), s.index()), v);
         }
 

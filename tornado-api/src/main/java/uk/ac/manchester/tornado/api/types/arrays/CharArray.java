@@ -1,23 +1,16 @@
 package uk.ac.manchester.tornado.api.types.arrays;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 
 /**
- * Off-heap array of char, under TornadoVM's name. Part of trm4j's TornadoVM bridge, not TornadoVM. Host side only: trm4j's
- * JIT has no char element type yet, so a kernel or transfer that uses this class fails with an error naming it.
+ * Off-heap array of char for kernels, under TornadoVM's name. Part of trm4j's TornadoVM bridge, not TornadoVM: it is
+ * trm4j's {@link org.trm4j.api.CharArray}, so trm4j's JIT and every backend use it as that.
  */
-public final class CharArray {
-    private final MemorySegment segment;
-    private final int size;
+public final class CharArray extends org.trm4j.api.CharArray {
 
-    public CharArray(int numberOfElements) {
-        if (numberOfElements < 0) throw new IllegalArgumentException("array size must be >= 0, got " + numberOfElements);
-        size = numberOfElements;
-        segment = Arena.ofAuto().allocate(Math.max(1, size) * 2L, 64);
-    }
+    public CharArray(int numberOfElements) { super(numberOfElements); }
 
+    /** A new array holding a copy of {@code values}. */
     public static CharArray fromArray(char[] values) {
         CharArray a = new CharArray(values.length);
         for (int i = 0; i < values.length; i++) a.set(i, values[i]);
@@ -26,30 +19,16 @@ public final class CharArray {
 
     public static CharArray fromElements(char... values) { return fromArray(values); }
 
-    public char get(int index) { return segment.getAtIndex(ValueLayout.JAVA_CHAR, check(index)); }
-
-    public void set(int index, char value) { segment.setAtIndex(ValueLayout.JAVA_CHAR, check(index), value); }
-
-    public int getSize() { return size; }
-
-    public void init(char value) { for (int i = 0; i < size; i++) set(i, value); }
-
-    public void clear() { segment.fill((byte) 0); }
-
-    public char[] toHeapArray() {
-        char[] out = new char[size];
-        for (int i = 0; i < size; i++) out[i] = get(i);
-        return out;
+    /** A new array holding a copy of the chars in {@code segment}. */
+    public static CharArray fromSegment(MemorySegment segment) {
+        CharArray a = new CharArray((int) (segment.byteSize() / 2));
+        MemorySegment.copy(segment, 0, a.getSegment(), 0, a.getNumBytes());
+        return a;
     }
 
-    public MemorySegment getSegment() { return segment; }
-
-    public long getNumBytesOfSegment() { return size * 2L; }
-
+    /** Bytes of one element. */
     public int getElementSize() { return 2; }
 
-    private long check(int index) {
-        if (index < 0 || index >= size) throw new IndexOutOfBoundsException("index " + index + " out of bounds for size " + size);
-        return index;
-    }
+    /** Bytes of the data (trm4j keeps no header in front of it). */
+    public long getNumBytesOfSegment() { return getNumBytes(); }
 }

@@ -1,23 +1,16 @@
 package uk.ac.manchester.tornado.api.types.arrays;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 
 /**
- * Off-heap array of short, under TornadoVM's name. Part of trm4j's TornadoVM bridge, not TornadoVM. Host side only: trm4j's
- * JIT has no short element type yet, so a kernel or transfer that uses this class fails with an error naming it.
+ * Off-heap array of short for kernels, under TornadoVM's name. Part of trm4j's TornadoVM bridge, not TornadoVM: it is
+ * trm4j's {@link org.trm4j.api.ShortArray}, so trm4j's JIT and every backend use it as that.
  */
-public final class ShortArray {
-    private final MemorySegment segment;
-    private final int size;
+public final class ShortArray extends org.trm4j.api.ShortArray {
 
-    public ShortArray(int numberOfElements) {
-        if (numberOfElements < 0) throw new IllegalArgumentException("array size must be >= 0, got " + numberOfElements);
-        size = numberOfElements;
-        segment = Arena.ofAuto().allocate(Math.max(1, size) * 2L, 64);
-    }
+    public ShortArray(int numberOfElements) { super(numberOfElements); }
 
+    /** A new array holding a copy of {@code values}. */
     public static ShortArray fromArray(short[] values) {
         ShortArray a = new ShortArray(values.length);
         for (int i = 0; i < values.length; i++) a.set(i, values[i]);
@@ -26,30 +19,16 @@ public final class ShortArray {
 
     public static ShortArray fromElements(short... values) { return fromArray(values); }
 
-    public short get(int index) { return segment.getAtIndex(ValueLayout.JAVA_SHORT, check(index)); }
-
-    public void set(int index, short value) { segment.setAtIndex(ValueLayout.JAVA_SHORT, check(index), value); }
-
-    public int getSize() { return size; }
-
-    public void init(short value) { for (int i = 0; i < size; i++) set(i, value); }
-
-    public void clear() { segment.fill((byte) 0); }
-
-    public short[] toHeapArray() {
-        short[] out = new short[size];
-        for (int i = 0; i < size; i++) out[i] = get(i);
-        return out;
+    /** A new array holding a copy of the shorts in {@code segment}. */
+    public static ShortArray fromSegment(MemorySegment segment) {
+        ShortArray a = new ShortArray((int) (segment.byteSize() / 2));
+        MemorySegment.copy(segment, 0, a.getSegment(), 0, a.getNumBytes());
+        return a;
     }
 
-    public MemorySegment getSegment() { return segment; }
-
-    public long getNumBytesOfSegment() { return size * 2L; }
-
+    /** Bytes of one element. */
     public int getElementSize() { return 2; }
 
-    private long check(int index) {
-        if (index < 0 || index >= size) throw new IndexOutOfBoundsException("index " + index + " out of bounds for size " + size);
-        return index;
-    }
+    /** Bytes of the data (trm4j keeps no header in front of it). */
+    public long getNumBytesOfSegment() { return getNumBytes(); }
 }
