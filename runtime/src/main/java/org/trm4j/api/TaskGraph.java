@@ -100,8 +100,8 @@ public final class TaskGraph {
         for (Object o : objects) {
             if (o instanceof NativeArray a) out.add(a);
             else if (HeapArrays.mirror(o) != null) out.add(HeapArrays.mirror(o));
-            else throw new IllegalArgumentException(what + " in graph " + name + ": only FloatArray/IntArray/DoubleArray/LongArray/ByteArray"
-                    + " and float[]/int[]/double[]/long[]/byte[] can be transferred, got "
+            else throw new IllegalArgumentException(what + " in graph " + name + ": only trm4j's arrays (FloatArray, IntArray, HalfArray...)"
+                    + " and float[]/int[]/double[]/long[]/short[]/char[]/byte[] can be transferred, got "
                     + (o == null ? "null" : o.getClass().getName()));
         }
         return out;

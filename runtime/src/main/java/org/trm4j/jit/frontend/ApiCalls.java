@@ -12,9 +12,10 @@ import org.trm4j.jit.ir.Type;
 import org.trm4j.jit.ir.Value;
 
 /**
- * The only instance methods and fields a kernel may use: the FloatArray/IntArray/DoubleArray/ByteArray
- * accessors and KernelContext's geometry fields, barriers, local arrays and atomicAdd. Each becomes
- * one IR instruction on a symbolically known array.
+ * The only instance methods and fields a kernel may use: the accessors of trm4j's arrays (and of Java arrays,
+ * Matrix2D, vector collections and the TornadoVM bridge's value types HalfFloat and Float4..., see {@link ApiNames}),
+ * and KernelContext's geometry fields, barriers, local arrays and atomicAdd. Each becomes IR on a symbolically
+ * known array or value.
  */
 final class ApiCalls {
     private ApiCalls() {}
