@@ -57,7 +57,7 @@ public final class DemoCommand implements Runnable {
     @Option(names = "--device", paramLabel = "ID", description = "Train on this device instead of the fastest one found.")
     String device;
 
-    @Option(names = "--size", paramLabel = "N", defaultValue = "4", description = "Board size: 4 or 6 (default ${DEFAULT-VALUE}; 6x6 needs more than ten minutes here).")
+    @Option(names = "--size", paramLabel = "N", defaultValue = "4", description = "Board size: 4 or 6 (default ${DEFAULT-VALUE}; the figure in the README is for 4).")
     int size;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the puzzles, the weights and the data order (default ${DEFAULT-VALUE}).")
