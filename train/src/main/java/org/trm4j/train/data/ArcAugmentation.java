@@ -75,5 +75,6 @@ public record ArcAugmentation(int dihedral, int[] colourMap) {
 
     @Override public int hashCode() { return 31 * dihedral + java.util.Arrays.hashCode(colourMap); }
 
-    @Override public String toString() { return name("") .isEmpty() ? "identity" : name("").substring(SEPARATOR.length()); }
+    /** "identity" or the name's augmentation part, e.g. {@code t3|||0213456789}. */
+    @Override public String toString() { return isIdentity() ? "identity" : name("").substring(SEPARATOR.length()); }
 }

@@ -10,7 +10,9 @@ import org.trm4j.kernels.Losses;
 public final class ArcCanvas {
     private ArcCanvas() {}
 
+    /** The canvas side and its cells (the sequence length). */
     public static final int SIDE = ArcFiles.MAX_SIDE, CELLS = SIDE * SIDE;
+    /** Tokens: padding, end of grid, and colour 0 (colour c is {@code COLOUR0 + c}). */
     public static final int PAD = 0, EOS = 1, COLOUR0 = 2;
     /** PAD, EOS and colours 0..9. */
     public static final int VOCAB = 12;

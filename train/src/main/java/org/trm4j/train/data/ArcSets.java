@@ -14,7 +14,8 @@ import java.util.SplittableRandom;
  * demonstration pairs (and the test pairs of training tasks, which have solutions), each placed at a random offset
  * on the canvas except one per copy. The test split holds the evaluation tasks' test inputs for every copy at the
  * top-left, so that predictions can be mapped back and voted; a puzzle id's test examples are its task's test
- * inputs in file order. Groups are task indices (training tasks first, then evaluation tasks).
+ * inputs in file order. Training groups are task indices (training tasks first, then evaluation tasks); test groups
+ * are evaluation task indices.
  */
 public final class ArcSets {
     private ArcSets() {}
@@ -63,7 +64,7 @@ public final class ArcSets {
                 if (isEval) {
                     for (ArcTask.Pair p : task.test()) {
                         int[] lab = p.output() == null ? ArcCanvas.unknownLabels() : ArcCanvas.labels(ArcCanvas.encode(a.apply(p.output()), 0, 0));
-                        test.add(ArcCanvas.encode(a.apply(p.input()), 0, 0), lab, id, g);
+                        test.add(ArcCanvas.encode(a.apply(p.input()), 0, 0), lab, id, g - trainTasks.size());
                         testN++;
                     }
                 }

@@ -13,14 +13,30 @@ import java.util.stream.Stream;
 
 /**
  * A directory written under a temporary sibling name ({@code DIR.tmp-XXXX}) and renamed to its real name only
- * when complete, so that a failed or interrupted write never leaves a half-written {@code DIR} behind.
+ * when complete, so that a failed or interrupted write never leaves a half-written {@code DIR} behind. A JVM that exits
+ * before commit or abort (Ctrl-C) removes the temporary directory in a shutdown hook.
  */
 public final class AtomicDir {
     private final Path target;
     private final Path temp;
+    private final Thread cleanup;
     private boolean done;
 
-    private AtomicDir(Path target, Path temp) { this.target = target; this.temp = temp; }
+    private AtomicDir(Path target, Path temp) {
+        this.target = target;
+        this.temp = temp;
+        this.cleanup = new Thread(() -> {
+            synchronized (this) {
+                if (done) return;
+                try {
+                    deleteTree(temp);
+                } catch (IOException ignored) {
+                    // the JVM is exiting; nothing better to do than leave the .tmp name, which says it is unfinished
+                }
+            }
+        }, "remove " + temp.getFileName());
+        Runtime.getRuntime().addShutdownHook(cleanup);
+    }
 
     /** Creates the temporary directory for {@code target}; refuses a target that exists and is not a trm4j data set (or empty). */
     public static AtomicDir begin(Path target) throws IOException {
@@ -40,18 +56,20 @@ public final class AtomicDir {
     public Path target() { return target; }
 
     /** Replaces the target (an older data set there is deleted) by the temporary directory. */
-    public void commit() throws IOException {
+    public synchronized void commit() throws IOException {
         if (done) throw new IllegalStateException(target + " was already committed or aborted");
         checkReplaceable(target);
         if (Files.exists(target)) deleteTree(target);
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         done = true;
+        unhook();
     }
 
     /** Deletes the temporary directory (idempotent; after commit it does nothing). */
-    public void abort() {
+    public synchronized void abort() {
         if (done) return;
         done = true;
+        unhook();
         try {
             deleteTree(temp);
         } catch (IOException e) {
@@ -60,7 +78,15 @@ public final class AtomicDir {
     }
 
     /** Whether commit or abort happened. */
-    public boolean finished() { return done; }
+    public synchronized boolean finished() { return done; }
+
+    private void unhook() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to; it sees done and does nothing
+        }
+    }
 
     private static void checkReplaceable(Path t) throws IOException {
         if (!Files.exists(t)) return;

@@ -24,7 +24,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *       augmentations, board_shape;</li>
  *   <li>{@code inputs.u8}: one byte per token, [examples, seq_len];</li>
  *   <li>{@code labels.i8}: one signed byte per token, [examples, seq_len], -100 = no loss;</li>
- *   <li>{@code puzzle_ids.i32}, {@code groups.i32}: little-endian int32 per example (puzzle-embedding row; original puzzle);</li>
+ *   <li>{@code puzzle_ids.i32}, {@code groups.i32}: little-endian int32 per example (puzzle-embedding row; original
+ *       puzzle, numbered 0..puzzles-1, augmented copies sharing their original's);</li>
  *   <li>optionally {@code identifiers.txt}: the name of each puzzle identifier, one per line (ARC: task id and augmentation).</li>
  * </ul>
  * Safe to read from several threads.
@@ -78,7 +79,9 @@ public final class DataSet implements Examples, AutoCloseable {
         try {
             j = new ObjectMapper().readTree(Files.readString(f));
         } catch (NoSuchFileException e) {
-            throw new BadDataException(dir + " is not a trm4j data set (no " + META_FILE + ")");
+            boolean buildOutput = Files.isDirectory(dir.resolve("train")) || Files.isDirectory(dir.resolve("test"));
+            throw new BadDataException(dir + " is not a trm4j data set (no " + META_FILE + ")"
+                    + (buildOutput ? "; it is a build output: use " + dir.resolve("train") + " or " + dir.resolve("test") : ""));
         } catch (JacksonException e) {
             throw new BadDataException(f + ": not valid JSON: " + e.getOriginalMessage());
         }

@@ -37,8 +37,8 @@ public final class MazeFiles {
                 if (f.length != 4) throw new BadDataException(file + ":" + lineNo + ": " + f.length + " fields, expected 4 (" + SudokuFiles.CSV_HEADER + ")");
                 try {
                     Grid q, a;
-                    try { q = MazeGrid.parse(f[1]); } catch (IllegalArgumentException e) { throw new IllegalArgumentException("question: " + e.getMessage()); }
-                    try { a = MazeGrid.parse(f[2]); } catch (IllegalArgumentException e) { throw new IllegalArgumentException("answer: " + e.getMessage()); }
+                    try { q = MazeGrid.parse(unquote(f[1])); } catch (IllegalArgumentException e) { throw new IllegalArgumentException("question: " + e.getMessage()); }
+                    try { a = MazeGrid.parse(unquote(f[2])); } catch (IllegalArgumentException e) { throw new IllegalArgumentException("answer: " + e.getMessage()); }
                     if (side < 0) side = q.rows();
                     if (q.rows() != side) throw new IllegalArgumentException("a " + q.shape() + " maze in a file of " + side + "x" + side + " mazes");
                     String wrong = MazePaths.checkAnswer(q, a);
@@ -48,7 +48,7 @@ public final class MazeFiles {
                     try { rt = rating.isEmpty() ? 0 : Integer.parseInt(rating); } catch (NumberFormatException e) {
                         throw new IllegalArgumentException("rating '" + rating + "' is not an integer");
                     }
-                    out.add(new MazePuzzle(f[0], q, a, rt));
+                    out.add(new MazePuzzle(unquote(f[0]), q, a, rt));
                 } catch (IllegalArgumentException e) {
                     throw new BadDataException(file + ":" + lineNo + ": " + e.getMessage());
                 }
@@ -71,6 +71,10 @@ public final class MazeFiles {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(tmp, b);
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static String unquote(String s) {
+        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
     }
 
     private static String strip(String s) { return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s; }

@@ -20,14 +20,19 @@ public final class MazeGenerator {
 
     /** One maze of side {@code n} whose unique shortest path has at least {@code minPath} steps. */
     public static MazePuzzle generate(int n, int minPath, double loopFraction, RandomGenerator rnd) {
-        if (n < 3) throw new IllegalArgumentException("maze size " + n + " is below 3");
-        if (minPath > n * n / 2) throw new IllegalArgumentException("a path of " + minPath + " steps does not fit a " + n + "x" + n + " maze");
+        check(n, minPath);
         for (int attempt = 0; attempt < 1000; attempt++) {
             Grid g = carve(n, loopFraction, rnd);
             MazePuzzle p = placeEnds(g, minPath, rnd);
             if (p != null) return p;
         }
         throw new IllegalArgumentException("no " + n + "x" + n + " maze with a path of " + minPath + " steps in 1000 tries; lower the minimum");
+    }
+
+    /** Refuses a size below 3 or a minimum path that cannot fit (longer than half the cells). */
+    public static void check(int n, int minPath) {
+        if (n < 3) throw new IllegalArgumentException("maze size " + n + " is below 3");
+        if (minPath > n * n / 2) throw new IllegalArgumentException("a path of " + minPath + " steps does not fit a " + n + "x" + n + " maze");
     }
 
     private static Grid carve(int n, double loopFraction, RandomGenerator rnd) {

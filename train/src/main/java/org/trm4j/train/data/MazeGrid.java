@@ -11,6 +11,7 @@ public final class MazeGrid {
     public static final String CHARSET = "# SGo";
     /** Vocabulary: PAD + the 5 characters. */
     public static final int VOCAB = CHARSET.length() + 1;
+    /** Tokens of {@code #}, space, {@code S}, {@code G}, {@code o}. */
     public static final int WALL = 1, OPEN = 2, START = 3, GOAL = 4, PATH = 5;
 
     /** Tokens of a maze string; the side comes from its length, which must be a square. */

@@ -1,7 +1,6 @@
 package org.trm4j.train.data;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -27,17 +26,23 @@ public final class MazeSets {
         return b.build();
     }
 
-    /** {@code count} mazes of side {@code n} with paths of at least {@code minPath} steps. */
+    /** The fraction of removable walls knocked out to make loops (so that "shortest" means something). */
+    static final double LOOPS = 0.05;
+
+    /** {@code count} mazes of side {@code n} with paths of at least {@code minPath} steps; the same for a seed however many cores run. */
     public static List<MazePuzzle> generateMazes(int n, int count, int minPath, long seed, Progress progress) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        List<MazePuzzle> list = new ArrayList<>(count);
+        MazeGenerator.check(n, minPath);
+        SplittableRandom root = new SplittableRandom(seed);
+        long[] seeds = new long[count];
+        for (int i = 0; i < count; i++) seeds[i] = root.nextLong();
+        MazePuzzle[] out = new MazePuzzle[count];
         progress.start("generating " + count + " mazes " + n + "x" + n, count);
-        for (int i = 0; i < count; i++) {
-            list.add(MazeGenerator.generate(n, minPath, 0.05, rnd));
+        Parallel.forEach(count, i -> {
+            out[i] = MazeGenerator.generate(n, minPath, LOOPS, new SplittableRandom(seeds[i]));
             progress.step();
-        }
+        });
         progress.end();
-        return list;
+        return List.of(out);
     }
 
     /** Writes {@code mazes} and their dihedral transforms 1..{@code aug} to {@code sink}. */

@@ -73,7 +73,7 @@ public final class SudokuFiles {
     /**
      * Reads one puzzle per line ({@code .} or {@code 0} blank; {@code #} comments and empty lines skipped; the board size
      * from the first puzzle), solves each and refuses a puzzle with no or several solutions. The rating is our
-     * solver's dead-end count. At most {@code limit} puzzles when positive.
+     * solver's dead-end count while solving and proving the solution unique. At most {@code limit} puzzles when positive.
      */
     public static List<SudokuPuzzle> readLines(Path file, int limit, Progress progress) throws IOException {
         record Line(int no, String text) {}
@@ -109,7 +109,7 @@ public final class SudokuFiles {
                 SudokuSolver.Result res = SudokuSolver.solve(q, shape, 2);
                 if (res.solutions() == 0) throw new IllegalArgumentException("the puzzle has no solution");
                 if (res.solutions() > 1) throw new IllegalArgumentException("the puzzle has more than one solution");
-                out[i] = new SudokuPuzzle(source, shape, q, res.first(), SudokuSolver.solve(q, shape, 1).deadEnds());
+                out[i] = new SudokuPuzzle(source, shape, q, res.first(), res.deadEnds());
             } catch (IllegalArgumentException e) {
                 errors[i] = file + ":" + l.no() + ": " + e.getMessage();
                 firstError.accumulateAndGet(i, Math::min);

@@ -5,7 +5,7 @@ import java.util.random.RandomGenerator;
 /**
  * Makes Sudoku puzzles with exactly one solution: a random full grid, then givens removed in random order as long
  * as the solution stays unique (so every remaining given is needed). The rating is the exact solver's dead-end count
- * on the result; {@code minRating} keeps drawing until a puzzle is at least that hard.
+ * while solving the result and proving it unique; {@code minRating} keeps drawing until a puzzle is at least that hard.
  */
 public final class SudokuGenerator {
     private SudokuGenerator() {}
@@ -31,7 +31,7 @@ public final class SudokuGenerator {
             puzzle[cell] = 0;
             if (SudokuSolver.solve(puzzle, shape, 2).solutions() != 1) puzzle[cell] = keep;
         }
-        long rating = SudokuSolver.solve(puzzle, shape, 1).deadEnds();
+        long rating = SudokuSolver.solve(puzzle, shape, 2).deadEnds();
         return new SudokuPuzzle("generated-" + shape.label(), shape, puzzle, full, rating);
     }
 }

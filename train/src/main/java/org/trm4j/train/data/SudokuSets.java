@@ -1,7 +1,6 @@
 package org.trm4j.train.data;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -18,16 +17,29 @@ public final class SudokuSets {
     /** {@code puzzles} generated puzzles of {@code boardSize} (4, 6, 9) with {@code aug} copies each, in memory. */
     public static MemoryDataSet generate(int boardSize, int puzzles, int aug, long seed) {
         SudokuShape shape = SudokuShape.of(boardSize);
-        SplittableRandom rnd = new SplittableRandom(seed);
-        List<SudokuPuzzle> list = new ArrayList<>(puzzles);
-        for (int i = 0; i < puzzles; i++) list.add(SudokuGenerator.generate(shape, rnd));
+        List<SudokuPuzzle> list = generatePuzzles(shape, puzzles, 0, seed, Progress.NONE);
         MemoryDataSet.Builder b = builder(shape);
         try {
-            encode(list, aug, rnd.nextLong(), b, Progress.NONE);
+            encode(list, aug, seed + 1, b, Progress.NONE);
         } catch (IOException e) {
             throw new AssertionError("memory sink does not do I/O", e);
         }
         return b.build();
+    }
+
+    /** {@code count} generated puzzles with ratings of at least {@code minRating}; the same for a seed however many cores run. */
+    public static List<SudokuPuzzle> generatePuzzles(SudokuShape shape, int count, long minRating, long seed, Progress progress) {
+        SplittableRandom root = new SplittableRandom(seed);
+        long[] seeds = new long[count];
+        for (int i = 0; i < count; i++) seeds[i] = root.nextLong();
+        SudokuPuzzle[] out = new SudokuPuzzle[count];
+        progress.start("generating " + count + " Sudoku " + shape.label(), count);
+        Parallel.forEach(count, i -> {
+            out[i] = SudokuGenerator.generate(shape, new SplittableRandom(seeds[i]), minRating, 1000);
+            progress.step();
+        });
+        progress.end();
+        return List.of(out);
     }
 
     /** An in-memory builder with Sudoku's vocab and sequence length for {@code shape}. */

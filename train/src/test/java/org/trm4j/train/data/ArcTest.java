@@ -94,7 +94,7 @@ class ArcTest {
         MemoryDataSet tr = sets[0], te = sets[1];
         // t1: 1 + 3 copies x (2 train + 1 solved test) = 12; t2: 4 copies x 1 demo = 4. Test: t2's 2 inputs x 4 copies.
         assertEquals(new DataSetMeta("arc", 12, 900, 9, 16, 2, 3, "30x30"), tr.meta());
-        assertEquals(new DataSetMeta("arc", 12, 900, 9, 8, 2, 3, "30x30"), te.meta());
+        assertEquals(new DataSetMeta("arc", 12, 900, 9, 8, 1, 3, "30x30"), te.meta());
         assertEquals("<blank>", tr.puzzleName(0).orElseThrow());
         assertEquals("t1", tr.puzzleName(1).orElseThrow());
         Set<Integer> t1Ids = new HashSet<>();
@@ -122,6 +122,7 @@ class ArcTest {
             te.labels(i, lab, 0);
             ArcAugmentation.Named n = ArcAugmentation.parse(te.puzzleName(te.puzzleId(i)).orElseThrow());
             assertEquals("t2", n.taskId());
+            assertEquals(0, te.groupOf(i), "test groups index the evaluation tasks");
             ArcTask.Pair p = tasks.get(1).test().get(i % 2);
             assertEquals(p.input(), n.augmentation().invert(ArcCanvas.crop(in, 0)), "test inputs in file order at the top-left");
             int[] lab0 = lab.clone();

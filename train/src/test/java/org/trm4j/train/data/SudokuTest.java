@@ -92,6 +92,15 @@ class SudokuTest {
         }
     }
 
+    @Test void minimumRatingIsKept() {
+        SplittableRandom rnd = new SplittableRandom(8);
+        SudokuPuzzle p = SudokuGenerator.generate(S9, rnd, 2, 500);
+        assertTrue(p.rating() >= 2, "rating " + p.rating());
+        assertEquals(p.rating(), SudokuSolver.solve(p.question(), S9, 2).deadEnds(), "the rating is the solver's dead ends");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SudokuGenerator.generate(SudokuShape.of(4), rnd, 1_000_000, 5));
+        assertTrue(e.getMessage().startsWith("no 4x4 Sudoku with rating >= 1000000 in 5 tries"), e.getMessage());
+    }
+
     @Test void generatedSetsAreDeterministicAndEncoded() {
         MemoryDataSet a = SudokuSets.generate(4, 3, 2, 7), b = SudokuSets.generate(4, 3, 2, 7);
         assertEquals(new DataSetMeta("sudoku", 11, 16, 1, 9, 3, 2, "4x4"), a.meta());
