@@ -1,8 +1,10 @@
 package org.trm4j.api;
 
 import org.trm4j.runtime.CompileOptions;
+import org.trm4j.runtime.HeapArrays;
 import org.trm4j.runtime.CompiledKernel;
 import org.trm4j.runtime.DeviceRuntime;
+import org.trm4j.runtime.HeapArrays;
 import org.trm4j.runtime.KernelCache;
 import org.trm4j.runtime.ResidentArrays;
 
@@ -149,6 +151,21 @@ public final class ExecutionPlan implements AutoCloseable {
                     }
                 }
                 case TaskGraph.Task task -> inFlight.add(Map.entry(g.getTaskGraphName() + "." + task.id(), enqueue(dev, g, task, profile)));
+                case TaskGraph.Persist p -> {
+                    for (NativeArray a : p.arrays()) {
+                        acquire(dev, a, profile);
+                        ledger(dev).persist(a);
+                    }
+                }
+                case TaskGraph.Consume c -> {
+                    for (NativeArray a : c.arrays()) {
+                        if (held.contains(a) && ledger(dev).holds(this, a) || dev.usesHostMemory()) { acquire(dev, a, profile); continue; }
+                        if (!ledger(dev).consume(this, a))
+                            throw new IllegalStateException("consumeFromDevice in graph " + g.getTaskGraphName() + ": " + a
+                                    + " was not persisted on " + dev.id() + " by a plan that ran there (persistOnDevice)");
+                        held.add(a);
+                    }
+                }
             }
         }
     }
@@ -173,11 +190,19 @@ public final class ExecutionPlan implements AutoCloseable {
         CompiledKernel kernel = entry.kernel();
         Object[] args = task.args().toArray();
         ResidentArrays ledger = ledger(dev);
-        for (Object o : args)
-            if (o instanceof NativeArray a) {
+        for (int i = 0; i < args.length; i++) {
+            // A Java primitive array travels as its off-heap mirror; the java backend runs on the array itself.
+            NativeArray mirror = HeapArrays.mirror(args[i]);
+            if (mirror != null) {
+                acquire(dev, mirror, profile);
+                ledger.launchedWith(mirror);
+                if (!dev.usesHostMemory()) args[i] = mirror;
+            }
+            if (args[i] instanceof NativeArray a) {
                 acquire(dev, a, profile);
                 ledger.launchedWith(a);
             }
+        }
         try {
             return dev.enqueue(kernel, args, scheduler.get(name));
         } catch (RuntimeException e) {
@@ -191,6 +216,11 @@ public final class ExecutionPlan implements AutoCloseable {
         ResidentArrays.Acquired how = ledger(dev).acquire(this, a, timer(profile));
         held.add(a);
         return how;
+    }
+
+    private void copyIn(DeviceRuntime dev, NativeArray a, ProfilerResult profile) {
+        if (!dev.usesHostMemory()) HeapArrays.toMirror(a);
+        profile.addCopyIn(dev.copyToDevice(a), a.getNumBytes());
     }
 
     void copyBack(NativeArray a, ProfilerResult profile) {

@@ -32,6 +32,8 @@ public final class ImmutableTaskGraph {
             List<?> arrays = switch (s) {
                 case TaskGraph.Transfer t -> t.arrays();
                 case TaskGraph.Task t -> t.args();
+                case TaskGraph.Persist p -> p.arrays();
+                case TaskGraph.Consume c -> c.arrays();
             };
             for (Object o : arrays) if (o instanceof NativeArray a && seen.add(a)) bytes += a.getNumBytes();
         }

@@ -16,7 +16,7 @@ public final class DeviceIr {
      * or {@code -Dtrm.checkBounds=true}.
      */
     public static Kernel of(Method method, CompileOptions options) {
-        Kernel k = KernelCompiler.compile(method);
+        Kernel k = Reductions.lower(method, KernelCompiler.compile(method)); // @Reduce loops as parallel reductions
         if (options.relaxedMath()) k = ContractMultiplyAdd.apply(k);
         return options.boundsChecks() || BoundsChecks.requested() ? BoundsChecks.checked(k, method) : k;
     }

@@ -57,6 +57,9 @@ public interface DeviceRuntime extends Device, AutoCloseable {
     /** Frees the device copy of {@code array}, if any. */
     void release(NativeArray array);
 
+    /** True when kernels run on the host arrays themselves (the java backend): Java primitive arrays then need no mirror. */
+    default boolean usesHostMemory() { return false; }
+
     /**
      * Frees every buffer and compiled kernel of this device, releasing everything even when one release fails
      * (the first failure is thrown). Starts with {@link #closing}. The device can be used again afterwards.

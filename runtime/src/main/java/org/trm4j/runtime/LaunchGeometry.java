@@ -57,6 +57,10 @@ public final class LaunchGeometry {
      */
     public static LaunchGeometry of(Kernel k, Object[] args, WorkerGrid grid, String taskName, Device device) {
         int dims = k.dimensions();
+        if (k.reduction != null) return Reductions.geometry(k, args, device);
+        // A @Reduce loop that was not lowered accumulates into one element: one work-item runs the whole grid-stride loop, so the
+        // result is Java's sequential one (never a racy read-modify-write by many work-items).
+        if (!k.reductionParams.isEmpty() && !k.parallelDims.isEmpty()) return new LaunchGeometry(ones(dims), null);
         if (grid != null) return fromGrid(k, grid, dims, taskName);
         if (k.parallelDims.isEmpty()) {
             if (k.usesKernelContext)
@@ -69,6 +73,23 @@ public final class LaunchGeometry {
         long[] global = ones(dims);
         for (ParallelDim d : k.parallelDims) global[d.dim()] = Math.max(1, bound(k, d.bound(), args, device));
         return new LaunchGeometry(global, null);
+    }
+
+    /** One work-item. */
+    static LaunchGeometry single(int dims) { return new LaunchGeometry(ones(dims), ones(dims)); }
+
+    /** {@code groups} work-groups of {@code groupSize} work-items along x. */
+    static LaunchGeometry groups(int dims, long groups, int groupSize) {
+        long[] global = ones(dims), local = ones(dims);
+        global[0] = groups * groupSize;
+        local[0] = groupSize;
+        return new LaunchGeometry(global, local);
+    }
+
+    /** The iteration count of the kernel's @Parallel loop in x for these arguments (what fills {@code device} when not known). */
+    static long parallelExtent(Kernel k, Object[] args, Device device) {
+        for (ParallelDim d : k.parallelDims) if (d.dim() == 0) return Math.max(1, bound(k, d.bound(), args, device));
+        return 1;
     }
 
     private static LaunchGeometry fromGrid(Kernel k, WorkerGrid grid, int kernelDims, String taskName) {
@@ -115,6 +136,7 @@ public final class LaunchGeometry {
             };
             case ParallelDim.Bound.ArraySize a -> switch (arg(k, a.javaIndex(), args)) {
                 case NativeArray arr -> arr.getSize();
+                case Object arr when arr.getClass().isArray() -> java.lang.reflect.Array.getLength(arr);
                 case Object o -> throw new IllegalArgumentException("argument " + a.javaIndex() + " of " + KernelArguments.kernelName(k)
                         + " bounds a @Parallel loop and must be an array, got " + o.getClass().getSimpleName());
             };

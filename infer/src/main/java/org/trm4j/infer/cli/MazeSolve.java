@@ -33,11 +33,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class MazeSolve {
     private MazeSolve() {}
 
-    /** True when the first row of {@code lines} (after a CSV header) holds a '#': a maze, not a Sudoku. */
+    /**
+     * True when the first row of {@code lines} (after a CSV header; for CSV its question field) is made of maze
+     * characters only and has a wall '#': a maze, not a Sudoku (whose files may have '#' comment lines).
+     */
     static boolean looksLikeMaze(List<String> lines) {
         for (String l : lines) {
-            if (l.isBlank() || l.startsWith("source,")) continue;
-            return l.indexOf('#') >= 0;
+            if (l.isBlank() || l.startsWith("source,") || l.startsWith("\uFEFFsource,")) continue;
+            String row = l.contains(",") ? l.split(",", -1)[Math.min(1, l.split(",", -1).length - 1)] : l;
+            return row.indexOf('#') >= 0 && row.chars().allMatch(ch -> MazeGrid.CHARSET.indexOf(ch) >= 0);
         }
         return false;
     }

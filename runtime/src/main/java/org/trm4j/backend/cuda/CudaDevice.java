@@ -16,6 +16,7 @@ import org.trm4j.runtime.CompiledKernel;
 import org.trm4j.runtime.DeviceRuntime;
 import org.trm4j.runtime.KernelArguments;
 import org.trm4j.runtime.LaunchGeometry;
+import org.trm4j.runtime.Reductions;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -98,7 +99,7 @@ public final class CudaDevice implements DeviceRuntime {
         long t0 = System.nanoTime();
         Kernel ir = DeviceIr.of(kernel, options); // the front end's shared IR (only read here), or a checked copy
         // A global size without a good divisor (a prime) must not mean blocks of one thread: pad where it is safe.
-        if (PaddedGrid.applies(ir)) ir = PaddedGrid.apply(ir, kernel.getParameterCount() + 1);
+        if (PaddedGrid.applies(ir)) ir = PaddedGrid.apply(ir, kernel.getParameterCount() + 3); // after checks' and reductions' hidden arguments
         return compile(kernel, ir, t0);
     }
 
@@ -174,7 +175,7 @@ public final class CudaDevice implements DeviceRuntime {
         if (!(kernel instanceof CudaKernel k) || k.device != this)
             throw new IllegalArgumentException(kernel + " was not compiled for " + id);
         if (k.released) throw new IllegalStateException(k + " was released when the device was closed");
-        return BoundsChecks.launch(this, k.ir, args, all -> launchOnce(k, all, grid));
+        return Reductions.launch(this, k.ir, args, withPartials -> BoundsChecks.launch(this, k.ir, withPartials, all -> launchOnce(k, all, grid)));
     }
 
     private long launchOnce(CudaKernel k, Object[] args, WorkerGrid grid) {

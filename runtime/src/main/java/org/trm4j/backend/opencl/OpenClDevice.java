@@ -14,6 +14,7 @@ import org.trm4j.runtime.DeviceIr;
 import org.trm4j.runtime.DeviceRuntime;
 import org.trm4j.runtime.KernelArguments;
 import org.trm4j.runtime.LaunchGeometry;
+import org.trm4j.runtime.Reductions;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -127,11 +128,22 @@ public final class OpenClDevice implements DeviceRuntime {
                     + ") has no cl_khr_fp64; note that Math.exp/log/... on floats compute in double: use KernelMath's float versions");
     }
 
+    /** A long atomicAdd on a device without cl_khr_int64_base_atomics would only fail as an opaque build error. */
+    private void requireLongAtomicsIfUsed(Kernel ir) {
+        if (info.hasExtension("cl_khr_int64_base_atomics")) return;
+        for (org.trm4j.jit.ir.Block b : ir.blocks)
+            for (org.trm4j.jit.ir.Instr i : b.instrs)
+                if (i instanceof org.trm4j.jit.ir.Instr.AtomicAdd a && a.array().elementType() == org.trm4j.jit.ir.Type.LONG)
+                    throw new UnsupportedOperationException(ir.source + " uses atomicAdd on a LongArray, but " + id() + " (" + name()
+                            + ") has no cl_khr_int64_base_atomics");
+    }
+
     /** Builds hand-made or already compiled IR; {@code method} may be null (it is only reported). */
     public OpenClKernel compile(Method method, Kernel ir) { return compile(method, ir, System.nanoTime()); }
 
     private synchronized OpenClKernel compile(Method method, Kernel ir, long startNanos) {
         requireFp64IfUsed(ir);
+        requireLongAtomicsIfUsed(ir);
         String source = OpenClRenderer.render(ir);
         String fn = OpenClRenderer.functionName(ir);
         MemorySegment program = buildProgramFromSource(source, defaultBuildOptions(), ir.source);
@@ -260,10 +272,11 @@ public final class OpenClDevice implements DeviceRuntime {
 
     /**
      * {@link #launch(MemorySegment, Kernel, Object[], WorkerGrid)} without the wait: the event is kept until
-     * {@link #finish}. A bounds-checked kernel runs synchronously (its error array is read right after it).
+     * {@link #finish}. A bounds-checked kernel or a lowered reduction runs synchronously (its error array or its
+     * partial results are read right after it).
      */
     public synchronized Launch enqueue(MemorySegment clKernel, Kernel ir, Object[] args, WorkerGrid grid) {
-        if (ir.checkedAccesses != null) {
+        if (ir.checkedAccesses != null || ir.reduction != null) { // read back right after: checks, reduction partials
             long nanos = launch(clKernel, ir, args, grid);
             return () -> nanos;
         }
@@ -301,7 +314,8 @@ public final class OpenClDevice implements DeviceRuntime {
      * Arrays not yet on the device are allocated and copied first.
      */
     public synchronized long launch(MemorySegment clKernel, Kernel ir, Object[] args, WorkerGrid grid) {
-        return BoundsChecks.launch(this, ir, args, all -> launchOnce(clKernel, ir, all, grid));
+        return Reductions.launch(this, ir, args, withPartials ->
+                BoundsChecks.launch(this, ir, withPartials, all -> launchOnce(clKernel, ir, all, grid)));
     }
 
     private long launchOnce(MemorySegment clKernel, Kernel ir, Object[] args, WorkerGrid grid) {

@@ -2,6 +2,7 @@ package org.trm4j.jit.frontend;
 
 import java.lang.classfile.ClassModel;
 import java.lang.classfile.MethodModel;
+import java.lang.classfile.Opcode;
 import java.lang.classfile.TypeKind;
 import java.lang.classfile.instruction.FieldInstruction;
 import java.lang.classfile.instruction.InvokeInstruction;
@@ -34,12 +35,64 @@ final class Invocations {
         return args;
     }
 
+    /** {@code new HalfFloat(float)}: every copy of the pending object on the stack becomes that value. */
+    private static void constructHalf(CompileSession s, Frame f, MethodTypeDesc type, Where w) {
+        if (!type.descriptorString().equals("(F)V"))
+            throw w.error("new HalfFloat" + type.descriptorString() + " is not supported in kernels (new HalfFloat(float) is)");
+        List<StackEntry> args = popArgs(s, f, type, w);
+        StackEntry recv = MethodTranslator.pop(f);
+        if (!(recv instanceof StackEntry.Ref(Sym.NewHalf pending))) throw w.error("internal error: HalfFloat constructor on " + recv);
+        // A copy in a register: the float argument's register may be reassigned later.
+        Value.Reg v = s.em.temp(Type.FLOAT);
+        s.em.emit(new org.trm4j.jit.ir.Instr.Move(v, s.em.valueOf(args.getFirst(), w)));
+        StackEntry done = new StackEntry.Ref(new Sym.Half(v));
+        f.stack.replaceAll(e -> e instanceof StackEntry.Ref(Sym.NewHalf p) && p.equals(pending) ? done : e);
+    }
+
+    /** {@code new Float4(x, y, z, w)} (or {@code new Float4()}, all zero): every copy of the pending object becomes the value. */
+    private static void constructVector(CompileSession s, Frame f, String owner, MethodTypeDesc type, Where w) {
+        ApiNames.Lanes lanes = ApiNames.vector(owner);
+        String simple = owner.substring(owner.lastIndexOf('/') + 1);
+        if (type.parameterCount() != 0 && type.parameterCount() != lanes.width())
+            throw w.error("new " + simple + type.descriptorString() + " is not supported in kernels (new " + simple + "() and with "
+                    + lanes.width() + " elements are)");
+        List<StackEntry> args = popArgs(s, f, type, w);
+        StackEntry recv = MethodTranslator.pop(f);
+        if (!(recv instanceof StackEntry.Ref(Sym.NewVec pending))) throw w.error("internal error: vector constructor on " + recv);
+        List<Value> values = new ArrayList<>();
+        for (int k = 0; k < lanes.width(); k++) {
+            // Copies in registers: the arguments' registers may be reassigned later.
+            Value.Reg v = s.em.temp(lanes.type());
+            Value src = args.isEmpty() ? zero(lanes.type()) : s.em.valueOf(args.get(k), w);
+            s.em.emit(new org.trm4j.jit.ir.Instr.Move(v, src));
+            values.add(v);
+        }
+        StackEntry done = new StackEntry.Ref(new Sym.Vec(List.copyOf(values)));
+        f.stack.replaceAll(e -> e instanceof StackEntry.Ref(Sym.NewVec p) && p.equals(pending) ? done : e);
+    }
+
+    private static Value zero(Type t) {
+        return switch (t) {
+            case INT -> Value.Const.i32(0);
+            case DOUBLE -> Value.Const.f64(0);
+            default -> Value.Const.f32(0);
+        };
+    }
+
     /** invokestatic (an intrinsic, or an inlined call) or invokevirtual (the trm4j arrays and KernelContext). */
     static void invoke(CompileSession s, InvokeInstruction inv, Frame f, Where w) {
-        String owner = inv.owner().asInternalName();
+        String owner = ApiNames.canonical(inv.owner().asInternalName());
         String name = inv.name().stringValue();
         MethodTypeDesc type = inv.typeSymbol();
         StackEntry result;
+        if (inv.opcode() == Opcode.INVOKESPECIAL && name.equals("<init>") && owner.equals(ApiCalls.HALF_FLOAT)) {
+            constructHalf(s, f, type, w);
+            return;
+        }
+        if (inv.opcode() == Opcode.INVOKESPECIAL && name.equals("<init>") && ApiNames.vector(owner) != null) {
+            constructVector(s, f, owner, type, w);
+            return;
+        }
         switch (inv.opcode()) {
             case INVOKESTATIC -> {
                 List<StackEntry> args = popArgs(s, f, type, w);
@@ -116,7 +169,7 @@ final class Invocations {
 
     /** getfield of a KernelContext geometry field, or getstatic of a static final constant. */
     static void field(CompileSession s, FieldInstruction fi, Frame f, Where w) {
-        String owner = fi.owner().asInternalName();
+        String owner = ApiNames.canonical(fi.owner().asInternalName());
         String name = fi.name().stringValue();
         switch (fi.opcode()) {
             case GETFIELD -> {

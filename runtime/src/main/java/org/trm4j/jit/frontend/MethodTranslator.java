@@ -202,6 +202,10 @@ final class MethodTranslator {
                 if (!(e instanceof StackEntry.Ref)) throw w.error("internal error: checkcast of a primitive");
                 f.stack.add(e);   // casting a known array to its own type changes nothing
             }
+            case NewObjectInstruction n when ApiNames.vector(n.className().asInternalName()) != null ->
+                    f.stack.add(new StackEntry.Ref(new Sym.NewVec(insn.bci(), n.className().asInternalName())));
+            case NewObjectInstruction n when ApiNames.canonical(n.className().asInternalName()).equals(ApiCalls.HALF_FLOAT) ->
+                    f.stack.add(new StackEntry.Ref(new Sym.NewHalf(insn.bci())));
             case NewObjectInstruction n -> {
                 if (blockThrows(insn))
                     throw w.error("throwing exceptions is not supported in kernels ('throw new "
@@ -211,8 +215,14 @@ final class MethodTranslator {
             case NewPrimitiveArrayInstruction n -> throw javaArrays(w, "allocating a Java array 'new " + n.typeKind().name().toLowerCase() + "[]'");
             case NewReferenceArrayInstruction n -> throw javaArrays(w, "allocating a Java array 'new " + n.componentType().asInternalName() + "[]'");
             case NewMultiArrayInstruction n -> throw javaArrays(w, "allocating a multi-dimensional Java array");
-            case ArrayLoadInstruction a -> throw javaArrays(w, "reading a Java array element (" + a.opcode().name().toLowerCase() + ")");
-            case ArrayStoreInstruction a -> throw javaArrays(w, "writing a Java array element (" + a.opcode().name().toLowerCase() + ")");
+            case ArrayLoadInstruction a -> {
+                StackEntry index = pop(f), ref = pop(f);
+                f.stack.add(ApiCalls.javaArrayLoad(s, w, a.typeKind(), ref, index));
+            }
+            case ArrayStoreInstruction a -> {
+                StackEntry value = pop(f), index = pop(f), ref = pop(f);
+                ApiCalls.javaArrayStore(s, w, a.typeKind(), ref, index, value);
+            }
             case ThrowInstruction t -> throw w.error("throwing exceptions (athrow) is not supported in kernels"
                     + " (javac also emits athrow for assert statements)");
             case MonitorInstruction mi -> throw w.error("synchronized (" + mi.opcode().name().toLowerCase() + ") is not supported in kernels");
@@ -227,7 +237,8 @@ final class MethodTranslator {
     }
 
     private static KernelCompileException javaArrays(Where w, String what) {
-        return w.error(what + " is not supported in kernels: Java arrays cannot be used, use FloatArray, IntArray, DoubleArray or ByteArray");
+        return w.error(what + " is not supported in kernels: kernels cannot allocate arrays; pass one in (use FloatArray, IntArray, DoubleArray,"
+                + " LongArray, ByteArray or float[], int[], double[], long[], byte[]) or use KernelContext's local arrays");
     }
 
     private void load(LoadInstruction l, Frame f, Where w) {
@@ -319,7 +330,7 @@ final class MethodTranslator {
                 int nan = op == Opcode.LCMP ? 0 : (op == Opcode.FCMPL || op == Opcode.DCMPL) ? -1 : 1;
                 f.stack.add(new StackEntry.PendingCompare(a, b, nan));
             }
-            case ARRAYLENGTH -> throw javaArrays(w, "the length of a Java array (arraylength)");
+            case ARRAYLENGTH -> f.stack.add(ApiCalls.javaArrayLength(s, w, pop(f)));
             default -> throw w.error("bytecode " + op.name().toLowerCase() + " is not supported in kernels");
         }
     }

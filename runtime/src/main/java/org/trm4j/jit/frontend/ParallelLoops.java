@@ -44,7 +44,7 @@ final class ParallelLoops {
         List<Range> ranges = new ArrayList<>();
         m.code.findAttribute(Attributes.runtimeVisibleTypeAnnotations()).ifPresent(attr -> {
             for (TypeAnnotation ta : attr.annotations()) {
-                if (!ta.annotation().classSymbol().descriptorString().equals(PARALLEL_DESCRIPTOR)) continue;
+                if (!ApiNames.canonicalDescriptor(ta.annotation().classSymbol().descriptorString()).equals(PARALLEL_DESCRIPTOR)) continue;
                 if (!(ta.targetInfo() instanceof TypeAnnotation.LocalVarTarget lv)) continue;
                 for (TypeAnnotation.LocalVarTargetInfo r : lv.table())
                     ranges.add(new Range(r.index(), m.bciOf(r.startLabel()), m.bciOf(r.endLabel())));
@@ -134,7 +134,7 @@ final class ParallelLoops {
                 if (ps.slot() == p.slot() && ps.isInt() && neverAssigned(m, p.slot())) return new ParallelDim.Bound.ScalarArg(ps.javaIndex());
         if (ins instanceof LoadInstruction a && a.typeKind() == TypeKind.REFERENCE && index + 1 < m.insns.size()
                 && m.insns.get(index + 1).ins() instanceof InvokeInstruction inv && inv.opcode() == Opcode.INVOKEVIRTUAL
-                && inv.name().equalsString("getSize") && inv.owner().asInternalName().startsWith("org/trm4j/api/"))
+                && inv.name().equalsString("getSize") && ApiNames.canonical(inv.owner().asInternalName()).startsWith("org/trm4j/api/"))
             for (ParamSlot ps : params)
                 if (ps.slot() == a.slot() && ps.isArray() && neverAssigned(m, a.slot())) return new ParallelDim.Bound.ArraySize(ps.javaIndex());
         return null;

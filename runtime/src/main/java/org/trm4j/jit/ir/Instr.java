@@ -50,6 +50,6 @@ public sealed interface Instr {
     /** Work-group (LOCAL) or whole-grid (GLOBAL) barrier with memory fence. */
     record Barrier(Op.BarrierScope scope) implements Instr {}
 
-    /** dst (INT, may be null) = old value; array[index] += value atomically (INT arrays). */
+    /** dst (the element type, may be null) = old value; array[index] += value atomically (INT or LONG arrays). */
     record AtomicAdd(Value.Reg dst, ArrayRef array, Value index, Value value) implements Instr {}
 }

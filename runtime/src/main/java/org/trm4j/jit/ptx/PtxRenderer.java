@@ -206,6 +206,12 @@ public final class PtxRenderer {
                 case Instr.Compare c -> compare(c);
                 case Instr.Select s -> select(s);
                 case Instr.Call c -> call(c);
+                case Instr.Load l when l.array().elementType() == Type.HALF -> {
+                    // Halves are storage: load the 16 bits, widen exactly.
+                    String bits = temp(Type.HALF);
+                    emit("ld" + space(l.array()) + ".b16 " + bits + ", " + address(l.array(), l.index()) + ";");
+                    emit("cvt.f32.f16 " + reg(l.dst()) + ", " + bits + ";");
+                }
                 case Instr.Load l -> emit("ld" + space(l.array()) + PtxTypes.memory(l.array().elementType()) + " " + reg(l.dst()) + ", " + address(l.array(), l.index()) + ";");
                 case Instr.Store s -> store(s);
                 case Instr.ArrayLength a -> emit("mov.b32 " + reg(a.dst()) + ", " + length(a.array()) + ";");
@@ -413,17 +419,27 @@ public final class PtxRenderer {
         private void store(Instr.Store s) {
             Type e = s.array().elementType();
             String addr = address(s.array(), s.index());
+            if (e == Type.HALF) {
+                // Round to nearest even, as Float.floatToFloat16 does.
+                String f = temp(Type.FLOAT), bits = temp(Type.HALF);
+                emit("mov.f32 " + f + ", " + src(s.value()) + ";");
+                emit("cvt.rn.f16.f32 " + bits + ", " + f + ";");
+                emit("st" + space(s.array()) + ".b16 " + addr + ", " + bits + ";");
+                return;
+            }
             // st.b8 keeps the low byte of a 32-bit register: Java's truncating (byte) store.
-            String type = e == Type.BYTE ? ".b8" : PtxTypes.memory(e);
+            // st.b16 likewise for short and char.
+            String type = e == Type.BYTE ? ".b8" : e == Type.SHORT || e == Type.CHAR ? ".b16" : PtxTypes.memory(e);
             emit("st" + space(s.array()) + type + " " + addr + ", " + src(s.value()) + ";");
         }
 
         private void atomicAdd(Instr.AtomicAdd a) {
-            if (a.array().elementType() != Type.INT)
-                throw unsupported("atomicAdd on " + a.array().elementType() + " arrays (only int arrays are supported)");
+            if (a.array().elementType() != Type.INT && a.array().elementType() != Type.LONG)
+                throw unsupported("atomicAdd on " + a.array().elementType() + " arrays (only int and long arrays are supported)");
             String addr = address(a.array(), a.index());
-            if (a.dst() == null) emit("red" + space(a.array()) + ".add.u32 " + addr + ", " + src(a.value()) + ";");
-            else emit("atom" + space(a.array()) + ".add.u32 " + reg(a.dst()) + ", " + addr + ", " + src(a.value()) + ";");
+            String width = a.array().elementType() == Type.LONG ? ".add.u64 " : ".add.u32 ";
+            if (a.dst() == null) emit("red" + space(a.array()) + width + addr + ", " + src(a.value()) + ";");
+            else emit("atom" + space(a.array()) + width + reg(a.dst()) + ", " + addr + ", " + src(a.value()) + ";");
         }
 
         private void thread(String d, Op.ThreadQuery q, int dim) {

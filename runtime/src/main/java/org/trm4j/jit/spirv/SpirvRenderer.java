@@ -248,6 +248,7 @@ public final class SpirvRenderer {
                 case LONG -> m.constantInt(64, ((Number) v).longValue());
                 case FLOAT -> m.constantFloat(((Number) v).floatValue());
                 case DOUBLE -> m.constantDouble(((Number) v).doubleValue());
+                case HALF, SHORT, CHAR -> throw unsupported("a " + cst.type() + " constant");
             };
         }
 
@@ -274,17 +275,28 @@ public final class SpirvRenderer {
             return id;
         }
 
+        /** OpenCL.std vload_half and vstore_half (round to nearest even): halves are storage only. */
+        private static final int VLOAD_HALF = 173, VSTORE_HALF = 175;
+
         private int load(Instr.Load l) {
             Type elem = l.array().elementType();
+            if (elem == Type.HALF)
+                return c.ext(VLOAD_HALF, c.type(Type.FLOAT), c.op(Spv.Op.SConvert, c.type(Type.LONG), value(l.index())), base(l.array()));
             int loaded = c.op(Spv.Op.Load, c.type(elem), element(l.array(), l.index()));
-            // A byte element widens to int with sign extension, as Java's baload does.
-            return elem == Type.BYTE && l.dst().type() != Type.BYTE ? c.op(Spv.Op.SConvert, c.type(l.dst().type()), loaded) : loaded;
+            // A byte or short element widens to int with sign extension (baload, saload), a char with zero extension (caload).
+            if (elem == Type.CHAR) return c.op(Spv.Op.UConvert, c.type(l.dst().type()), loaded);
+            return (elem == Type.BYTE || elem == Type.SHORT) && l.dst().type() != elem ? c.op(Spv.Op.SConvert, c.type(l.dst().type()), loaded) : loaded;
         }
 
         private void storeElement(Instr.Store s) {
             Type elem = s.array().elementType();
             int v = value(s.value());
+            if (elem == Type.HALF) {
+                c.ext(VSTORE_HALF, m.voidType(), v, c.op(Spv.Op.SConvert, c.type(Type.LONG), value(s.index())), base(s.array()));
+                return;
+            }
             if (elem == Type.BYTE && s.value().type() != Type.BYTE) v = c.op(Spv.Op.SConvert, c.type(Type.BYTE), v); // bastore truncates
+            if (elem == Type.SHORT || elem == Type.CHAR) v = c.op(Spv.Op.UConvert, c.type(elem), v); // sastore/castore truncate
             c.emit(Spv.Op.Store, element(s.array(), s.index()), v);
         }
 
@@ -339,11 +351,13 @@ public final class SpirvRenderer {
 
         /** OpenCL 1.2's atomic_add: relaxed, device scope for global arrays and work-group scope for local ones. */
         private void atomicAdd(Instr.AtomicAdd a) {
-            if (a.array().elementType() != Type.INT)
-                throw unsupported("atomicAdd on " + a.array().elementType() + " arrays (only int arrays are supported)");
+            Type t = a.array().elementType();
+            if (t != Type.INT && t != Type.LONG)
+                throw unsupported("atomicAdd on " + t + " arrays (only int and long arrays are supported)");
+            if (t == Type.LONG) m.capability(Spv.Capability.Int64Atomics);
             int scope = c.constant(Type.INT, a.array() instanceof LocalArray ? Spv.Scope.Workgroup : Spv.Scope.Device);
             int semantics = c.constant(Type.INT, Spv.MemorySemantics.Relaxed);
-            int old = c.op(Spv.Op.AtomicIAdd, c.type(Type.INT), element(a.array(), a.index()), scope, semantics, value(a.value()));
+            int old = c.op(Spv.Op.AtomicIAdd, c.type(t), element(a.array(), a.index()), scope, semantics, value(a.value()));
             if (a.dst() != null) store(a.dst(), old);
         }
 
