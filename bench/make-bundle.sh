@@ -21,7 +21,7 @@ tmp="$out.tmp"
 rm -rf "$tmp"
 mkdir -p "$tmp/lib" "$tmp/test"
 for m in "$root"/*/target; do
-  for j in "$m"/trm4j-*.jar; do [ -f "$j" ] && cp "$j" "$tmp/lib/"; done
+  for j in "$m"/trm4j-*.jar "$m"/tornado-api-*.jar; do [ -f "$j" ] && cp "$j" "$tmp/lib/"; done
   if [ -d "$m/lib" ]; then cp -n "$m"/lib/*.jar "$tmp/lib/" 2>/dev/null || true; fi
 done
 # JMH and its libraries serve the JMH suite (bench/target/benchmarks.jar), not `trm`: left out.
@@ -35,7 +35,8 @@ cp "$launcher" "$tmp/test/"
 cp_list=$(ls "$tmp"/lib/*.jar "$tmp"/test/*.jar | paste -sd:)
 found=$("$JAVA_HOME/bin/jdeps" --ignore-missing-deps --print-module-deps --multi-release 25 --class-path "$cp_list" \
           "$tmp"/lib/trm4j-*.jar "$tmp"/test/*.jar 2>/dev/null) || { echo "bundle: jdeps failed" >&2; exit 1; }
-# java.desktop (20 MiB) is left out: only jackson-databind refers to it, for optional java.beans support it probes for.
+# java.desktop (~15 MiB, which would take the bundle over 60 MiB) is left out: jackson-databind only probes for it
+# (optional java.beans support); JFreeChart needs it, so `trm train`'s curve charts do not work from a bundle.
 modules="java.base,jdk.incubator.vector,java.logging,jdk.unsupported,java.management,$found"
 modules=$(echo "$modules" | tr ',' '\n' | grep -vx 'java.desktop' | sort -u | paste -sd,)
 echo "bundle: jlink $modules" >&2
