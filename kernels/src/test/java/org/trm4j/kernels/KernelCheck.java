@@ -8,7 +8,11 @@ import org.trm4j.api.DoubleArray;
 import org.trm4j.api.ExecutionPlan;
 import org.trm4j.api.FloatArray;
 import org.trm4j.api.GridScheduler;
+import org.trm4j.api.HalfArray;
+import org.trm4j.api.CharArray;
 import org.trm4j.api.IntArray;
+import org.trm4j.api.ShortArray;
+import org.trm4j.api.LongArray;
 import org.trm4j.api.NativeArray;
 import org.trm4j.api.TaskGraph;
 import org.trm4j.api.Tasks;
@@ -109,6 +113,22 @@ final class KernelCheck {
                 for (int i = 0; i < be.getSize(); i++)
                     if (be.get(i) != ((ByteArray) a).get(i)) fail(what + "[" + i + "] differs");
             }
+            case LongArray le -> {
+                for (int i = 0; i < le.getSize(); i++)
+                    if (le.get(i) != ((LongArray) a).get(i)) fail(what + "[" + i + "] differs");
+            }
+            case ShortArray se -> {
+                for (int i = 0; i < se.getSize(); i++)
+                    if (se.get(i) != ((ShortArray) a).get(i)) fail(what + "[" + i + "] differs");
+            }
+            case CharArray ce -> {
+                for (int i = 0; i < ce.getSize(); i++)
+                    if (ce.get(i) != ((CharArray) a).get(i)) fail(what + "[" + i + "] differs");
+            }
+            case HalfArray he -> {
+                for (int i = 0; i < he.getSize(); i++)
+                    if (he.getBits(i) != ((HalfArray) a).getBits(i)) fail(what + "[" + i + "] differs");
+            }
         }
     }
 
@@ -136,6 +156,10 @@ final class KernelCheck {
             case IntArray i -> new IntArray(i.getSize());
             case DoubleArray d -> new DoubleArray(d.getSize());
             case ByteArray b -> new ByteArray(b.getSize());
+            case LongArray l -> new LongArray(l.getSize());
+            case HalfArray h -> new HalfArray(h.getSize());
+            case ShortArray s -> new ShortArray(s.getSize());
+            case CharArray ch -> new CharArray(ch.getSize());
         };
         c.getSegment().copyFrom(n.getSegment());
         return c;

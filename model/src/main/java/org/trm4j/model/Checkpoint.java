@@ -50,12 +50,23 @@ public final class Checkpoint {
      * {@code includeEma} need {@link Parameters#hasOptimizerState()} / {@link Parameters#hasEma()}.
      */
     public static void save(Parameters p, Path path, boolean includeOptimizerState, boolean includeEma) throws IOException {
+        save(p, path, includeOptimizerState, includeEma, Map.of(), Map.of());
+    }
+
+    /**
+     * {@link #save(Parameters, Path, boolean, boolean)} plus {@code extraTensors} (after the model's) and
+     * {@code extraMetadata} (e.g. a trainer's carry, data position and RNG state). Extra tensors are unknown to a
+     * strict {@link #load}: read such files with {@code lenient}.
+     */
+    public static void save(Parameters p, Path path, boolean includeOptimizerState, boolean includeEma,
+                            Map<String, Safetensors.Tensor> extraTensors, Map<String, String> extraMetadata) throws IOException {
         Map<String, Safetensors.Tensor> out = new LinkedHashMap<>();
         for (TensorSpec t : p.spec().tensors()) out.put(t.name(), new Safetensors.Tensor(t.shape(), p.get(t.name())));
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put(META_FORMAT, FORMAT);
         meta.put(META_FORMAT_VERSION, FORMAT_VERSION);
         meta.put(META_CONFIG, JSON.writeValueAsString(p.config()));
+        meta.put(ReferenceConfig.META_KEY, ReferenceConfig.toJson(p.config()));
         if (includeOptimizerState) {
             Parameters.OptimizerState o = p.optimizerState();
             for (String n : o.names()) out.put(OPT_EXP_AVG + n, new Safetensors.Tensor(p.specOf(n).shape(), o.expAvg(n)));
@@ -65,6 +76,10 @@ public final class Checkpoint {
         if (includeEma)
             for (Map.Entry<String, FloatArray> e : p.ema().entrySet())
                 out.put(EMA + e.getKey(), new Safetensors.Tensor(p.specOf(e.getKey()).shape(), e.getValue()));
+        for (Map.Entry<String, Safetensors.Tensor> e : extraTensors.entrySet())
+            if (out.putIfAbsent(e.getKey(), e.getValue()) != null) throw new IllegalArgumentException("extra tensor " + e.getKey() + " clashes with a model tensor");
+        for (Map.Entry<String, String> e : extraMetadata.entrySet())
+            if (meta.putIfAbsent(e.getKey(), e.getValue()) != null) throw new IllegalArgumentException("extra metadata " + e.getKey() + " clashes with the checkpoint's own");
         Safetensors.write(path, out, meta);
     }
 
@@ -182,10 +197,24 @@ public final class Checkpoint {
             errors.add("tensor " + fileName + ": shape " + e.shapeString() + " found, " + t.shapeString() + " expected");
     }
 
-    /** The config saved in a trm4j checkpoint's metadata, if any. */
+    /**
+     * The config saved in a checkpoint's metadata, if any: trm4j's {@code config}, else the reference-named
+     * {@value ReferenceConfig#META_KEY} that the oracle writes (completed from the file's tensor shapes).
+     */
     public static Optional<TrmConfig> readConfig(Path path) throws IOException {
         try (Safetensors.Reader r = Safetensors.open(path)) {
             String c = r.metadata().get(META_CONFIG);
+            String ref = r.metadata().get(ReferenceConfig.META_KEY);
+            if (c == null && ref != null) {
+                Map<String, long[]> shapes = new LinkedHashMap<>();
+                r.entries().forEach((k, e) -> shapes.put(k, e.shape()));
+                String stem = path.getFileName().toString().replaceFirst("\\.safetensors$", "");
+                try {
+                    return Optional.of(ReferenceConfig.fromJson(ref, shapes, stem).config());
+                } catch (IllegalArgumentException e) {
+                    throw new IOException(path + ": metadata \"" + ReferenceConfig.META_KEY + "\": " + e.getMessage(), e);
+                }
+            }
             if (c == null) return Optional.empty();
             try {
                 return Optional.of(JSON.readValue(c, TrmConfig.class));

@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.trm4j.api.FloatArray;
+import org.trm4j.api.IntArray;
+import org.trm4j.api.NativeArray;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,6 +57,8 @@ public final class Safetensors {
             .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final ValueLayout.OfFloat F32_LE = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final ValueLayout.OfDouble F64_LE = ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfInt I32_LE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfLong I64_LE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final ValueLayout.OfShort I16_LE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     /** Element types this reader knows the size of; only F32, BF16, F16, F64 are converted to float. */
@@ -69,9 +73,11 @@ public final class Safetensors {
         public boolean readableAsFloat() { return this == F32 || this == BF16 || this == F16 || this == F64; }
     }
 
-    /** A tensor to write: shape and float values (row-major). */
-    public record Tensor(int[] shape, FloatArray data) {
+    /** A tensor to write: shape and values (row-major): a FloatArray is written as F32, an IntArray as I32. */
+    public record Tensor(int[] shape, NativeArray data) {
         public Tensor {
+            if (!(data instanceof FloatArray) && !(data instanceof IntArray))
+                throw new IllegalArgumentException("only FloatArray (F32) and IntArray (I32) tensors can be written, got " + data.getClass().getSimpleName());
             shape = shape.clone();
             long n = 1;
             for (int d : shape) {
@@ -92,7 +98,7 @@ public final class Safetensors {
 
     // ------------------------------------------------------------------------------------------------ writing
 
-    /** Writes {@code tensors} (in map order) as F32 with {@code metadata}, atomically (temp file + move). */
+    /** Writes {@code tensors} (in map order, F32 or I32) with {@code metadata}, atomically (temp file + move). */
     public static void write(Path path, Map<String, Tensor> tensors, Map<String, String> metadata) throws IOException {
         ObjectNode header = JSON.createObjectNode();
         if (metadata != null && !metadata.isEmpty()) {
@@ -103,7 +109,7 @@ public final class Safetensors {
         for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
             if (e.getKey().equals(METADATA_KEY)) throw new IllegalArgumentException("a tensor may not be called " + METADATA_KEY);
             ObjectNode t = header.putObject(e.getKey());
-            t.put("dtype", "F32");
+            t.put("dtype", e.getValue().data() instanceof IntArray ? "I32" : "F32");
             ArrayNode shape = t.putArray("shape");
             for (int d : e.getValue().shape()) shape.add(d);
             long bytes = e.getValue().data().getSize() * 4L;
@@ -130,7 +136,8 @@ public final class Safetensors {
                 long n = t.data().getSize();
                 for (long i = 0; i < n; ) {
                     long m = Math.min(n - i, chunk.capacity() / 4);
-                    MemorySegment.copy(src, ValueLayout.JAVA_FLOAT, i * 4, chunkSeg, F32_LE, 0, m);
+                    if (t.data() instanceof IntArray) MemorySegment.copy(src, ValueLayout.JAVA_INT, i * 4, chunkSeg, I32_LE, 0, m);
+                    else MemorySegment.copy(src, ValueLayout.JAVA_FLOAT, i * 4, chunkSeg, F32_LE, 0, m);
                     chunk.clear().limit((int) (m * 4));
                     writeFully(ch, chunk);
                     i += m;
@@ -308,6 +315,30 @@ public final class Safetensors {
                 }
                 default -> throw new AssertionError(e.dtype());
             }
+        }
+
+        /** The values of integer tensor {@code name} (I32, or I64/I16/I8/U8 within int range) as an int array. */
+        public int[] readInts(String name) throws IOException {
+            Entry e = entry(name);
+            if (e.numel() > Integer.MAX_VALUE) throw bad("tensor " + name + " has " + e.numel() + " elements, more than one array holds");
+            int n = (int) e.numel();
+            int[] out = new int[n];
+            long b = e.begin();
+            switch (e.dtype()) {
+                case I32 -> MemorySegment.copy(data, I32_LE, b, MemorySegment.ofArray(out), ValueLayout.JAVA_INT, 0, n);
+                case I64 -> {
+                    for (int i = 0; i < n; i++) {
+                        long v = data.get(I64_LE, b + 8L * i);
+                        if (v != (int) v) throw bad("tensor " + name + ": value " + v + " at " + i + " does not fit an int");
+                        out[i] = (int) v;
+                    }
+                }
+                case I16 -> { for (int i = 0; i < n; i++) out[i] = data.get(I16_LE, b + 2L * i); }
+                case I8 -> { for (int i = 0; i < n; i++) out[i] = data.get(ValueLayout.JAVA_BYTE, b + i); }
+                case U8 -> { for (int i = 0; i < n; i++) out[i] = data.get(ValueLayout.JAVA_BYTE, b + i) & 0xFF; }
+                default -> throw bad("tensor " + name + ": dtype " + e.dtype() + " is not an integer type (I32 expected; I64, I16, I8, U8 are converted)");
+            }
+            return out;
         }
 
         @Override public void close() { arena.close(); }

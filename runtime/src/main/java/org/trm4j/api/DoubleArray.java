@@ -3,7 +3,8 @@ package org.trm4j.api;
 import java.lang.foreign.ValueLayout;
 
 /** Off-heap array of double, usable in kernels on every backend (TornadoVM's DoubleArray). */
-public final class DoubleArray extends NativeArray {
+// Not final: trm4j's TornadoVM bridge gives this class TornadoVM's name by extending it; the accessors stay final so kernels mean the same on every backend.
+public non-sealed class DoubleArray extends NativeArray {
     private static final ValueLayout.OfDouble LAYOUT = ValueLayout.JAVA_DOUBLE;
 
     public DoubleArray(int size) { super(size, 8); }
@@ -16,22 +17,22 @@ public final class DoubleArray extends NativeArray {
 
     public static DoubleArray fromElements(double... values) { return fromArray(values); }
 
-    public double get(int index) {
+    public final double get(int index) {
         checkIndex(index);
         return segment.getAtIndex(LAYOUT, index);
     }
 
-    public void set(int index, double value) {
+    public final void set(int index, double value) {
         checkIndex(index);
         segment.setAtIndex(LAYOUT, index, value);
     }
 
     /** Sets every element to {@code value}. */
-    public void init(double value) {
+    public final void init(double value) {
         for (int i = 0; i < size; i++) segment.setAtIndex(LAYOUT, i, value);
     }
 
-    public double[] toHeapArray() {
+    public final double[] toHeapArray() {
         double[] out = new double[size];
         for (int i = 0; i < size; i++) out[i] = segment.getAtIndex(LAYOUT, i);
         return out;

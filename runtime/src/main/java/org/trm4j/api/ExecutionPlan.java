@@ -1,13 +1,18 @@
 package org.trm4j.api;
 
+import org.trm4j.runtime.CompileOptions;
+import org.trm4j.runtime.HeapArrays;
 import org.trm4j.runtime.CompiledKernel;
 import org.trm4j.runtime.DeviceRuntime;
+import org.trm4j.runtime.HeapArrays;
 import org.trm4j.runtime.KernelCache;
 import org.trm4j.runtime.ResidentArrays;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,7 +32,12 @@ public final class ExecutionPlan implements AutoCloseable {
     private DeviceRuntime device;
     private GridScheduler scheduler = new GridScheduler();
     private boolean profiling;
-    private long executions;
+    private boolean relaxedMath;
+    private boolean boundsChecks;
+    /** Executions of each graph so far (FIRST_EXECUTION transfers happen on a graph's own first one). */
+    private final long[] executions;
+    /** The graph {@link #execute()} runs, or -1 for all of them in order. */
+    private int selected = -1;
     /** The arrays this plan holds on {@link #device} (the ledger may drop them when the device is closed). */
     private final Set<NativeArray> held = Collections.newSetFromMap(new IdentityHashMap<>());
     private boolean closed;
@@ -35,14 +45,30 @@ public final class ExecutionPlan implements AutoCloseable {
     public ExecutionPlan(ImmutableTaskGraph... graphs) {
         if (graphs.length == 0) throw new IllegalArgumentException("an execution plan needs at least one task graph");
         this.graphs = List.of(graphs);
+        this.executions = new long[graphs.length];
     }
+
+    /**
+     * Makes {@link #execute()} run only graph {@code index} (TornadoVM's withGraph): graphs of one plan share their
+     * device buffers, so a step can be split into graphs run in any order. FIRST_EXECUTION transfers happen on a
+     * graph's own first execution, and only for arrays not yet on the device.
+     */
+    public ExecutionPlan withGraph(int index) {
+        if (index < 0 || index >= graphs.size())
+            throw new IndexOutOfBoundsException("graph " + index + " of a plan with " + graphs.size() + " graph(s)");
+        selected = index;
+        return this;
+    }
+
+    /** Makes {@link #execute()} run every graph again, in order (the default). */
+    public ExecutionPlan withAllGraphs() { selected = -1; return this; }
 
     /** Runs every task on {@code device}; buffers already on another device are freed there. */
     public ExecutionPlan withDevice(Device device) {
         if (!(device instanceof DeviceRuntime d)) throw new IllegalArgumentException("not a device of this runtime: " + device);
         if (this.device != null && this.device != d) freeBuffers();
         this.device = d;
-        executions = 0; // FIRST_EXECUTION data must be sent to the new device
+        java.util.Arrays.fill(executions, 0); // FIRST_EXECUTION data must be sent to the new device
         return this;
     }
 
@@ -51,6 +77,15 @@ public final class ExecutionPlan implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Relaxed maths for every graph of this plan: multiply-adds may be fused (see {@link TaskGraph#withRelaxedMath()}).
+     * Takes effect for kernels compiled afterwards (strict and relaxed builds are cached separately).
+     */
+    public ExecutionPlan withRelaxedMath() { relaxedMath = true; return this; }
+
+    /** Java-exact maths, except for graphs that asked for relaxed maths themselves (the default). */
+    public ExecutionPlan withStrictMath() { relaxedMath = false; return this; }
+
     /** Kernel times from device events (otherwise still measured, from the host's clock around a synchronous launch). */
     public ExecutionPlan withProfiler() { profiling = true; return this; }
 
@@ -58,56 +93,118 @@ public final class ExecutionPlan implements AutoCloseable {
 
     public boolean isProfiling() { return profiling; }
 
+    /**
+     * Compiles this plan's kernels with a check on every array access, so that an index out of range fails
+     * the task with {@link KernelIndexOutOfBoundsException} (kernel, array, index, length) instead of corrupting
+     * device memory; as {@code -Dtrm.checkBounds=true} does for every plan. Slower: for debugging.
+     */
+    public ExecutionPlan withBoundsChecks() { boundsChecks = true; return this; }
+
+    public ExecutionPlan withoutBoundsChecks() { boundsChecks = false; return this; }
+
     public Device getDevice() { return device(); }
 
-    /** Runs every graph once, in order. */
+    /**
+     * Runs every graph once, in order (or only the one chosen by {@link #withGraph}). Tasks are enqueued back to
+     * back; the host waits only where it needs results (before a copy to the host, and at the end), and kernel
+     * times are read from the devices' events afterwards.
+     */
     public ExecutionResult execute() {
         if (closed) throw new IllegalStateException("execution plan is closed");
         DeviceRuntime dev = device();
         ProfilerResult profile = new ProfilerResult();
         long t0 = System.nanoTime();
-        boolean first = executions == 0;
-        for (ImmutableTaskGraph g : graphs) {
-            for (TaskGraph.Step step : g.steps()) {
-                switch (step) {
-                    case TaskGraph.Transfer t when t.toDevice() -> {
-                        for (NativeArray a : t.arrays()) {
-                            ResidentArrays.Acquired how = acquire(dev, a, profile);
-                            if (how == ResidentArrays.Acquired.UPLOADED) continue;
-                            boolean wanted = t.mode() == DataTransferMode.EVERY_EXECUTION
-                                    || ((first || how == ResidentArrays.Acquired.SHARED) && t.mode() == DataTransferMode.FIRST_EXECUTION);
-                            // A first-use upload never overwrites what another plan computed on the device.
-                            boolean otherPlansNewer = how == ResidentArrays.Acquired.SHARED && ledger(dev).deviceNewer(a);
-                            if (wanted && !otherPlansNewer) ledger(dev).upload(a, timer(profile));
-                        }
-                    }
-                    case TaskGraph.Transfer t -> {
-                        if (t.mode() == DataTransferMode.EVERY_EXECUTION || (first && t.mode() == DataTransferMode.FIRST_EXECUTION))
-                            for (NativeArray a : t.arrays()) copyBack(a, profile);
-                    }
-                    case TaskGraph.Task task -> runTask(dev, g, task, profile);
-                }
-            }
+        List<Map.Entry<String, DeviceRuntime.Launch>> inFlight = new ArrayList<>();
+        boolean done = false;
+        try {
+            for (int gi = 0; gi < graphs.size(); gi++)
+                if (selected < 0 || gi == selected) run(dev, graphs.get(gi), executions[gi]++ == 0, inFlight, profile);
+            drain(dev, inFlight, profile);
+            done = true;
+        } finally {
+            if (!done) try { dev.finish(); } catch (RuntimeException ignored) { } // the first failure is already on its way
         }
-        executions++;
         profile.setTotal(System.nanoTime() - t0);
         return new ExecutionResult(this, profile);
     }
 
-    private void runTask(DeviceRuntime dev, ImmutableTaskGraph g, TaskGraph.Task task, ProfilerResult profile) {
+    private void run(DeviceRuntime dev, ImmutableTaskGraph g, boolean first, List<Map.Entry<String, DeviceRuntime.Launch>> inFlight,
+                     ProfilerResult profile) {
+        for (TaskGraph.Step step : g.steps()) {
+            switch (step) {
+                case TaskGraph.Transfer t when t.toDevice() -> {
+                    for (NativeArray a : t.arrays()) {
+                        ResidentArrays.Acquired how = acquire(dev, a, profile);
+                        if (how == ResidentArrays.Acquired.UPLOADED) continue;
+                        boolean wanted = t.mode() == DataTransferMode.EVERY_EXECUTION
+                                || ((first || how == ResidentArrays.Acquired.SHARED) && t.mode() == DataTransferMode.FIRST_EXECUTION);
+                        // A first-execution upload never overwrites what kernels computed on the device since the last
+                        // copy (another plan's, or another graph's of this plan): the host copy is the stale one.
+                        boolean deviceNewer = t.mode() == DataTransferMode.FIRST_EXECUTION && ledger(dev).deviceNewer(a);
+                        if (wanted && !deviceNewer) ledger(dev).upload(a, timer(profile));
+                    }
+                }
+                case TaskGraph.Transfer t -> {
+                    if (t.mode() == DataTransferMode.EVERY_EXECUTION || (first && t.mode() == DataTransferMode.FIRST_EXECUTION)) {
+                        drain(dev, inFlight, profile);
+                        for (NativeArray a : t.arrays()) copyBack(a, profile);
+                    }
+                }
+                case TaskGraph.Task task -> inFlight.add(Map.entry(g.getTaskGraphName() + "." + task.id(), enqueue(dev, g, task, profile)));
+                case TaskGraph.Persist p -> {
+                    for (NativeArray a : p.arrays()) {
+                        acquire(dev, a, profile);
+                        ledger(dev).persist(a);
+                    }
+                }
+                case TaskGraph.Consume c -> {
+                    for (NativeArray a : c.arrays()) {
+                        if (held.contains(a) && ledger(dev).holds(this, a) || dev.usesHostMemory()) { acquire(dev, a, profile); continue; }
+                        if (!ledger(dev).consume(this, a))
+                            throw new IllegalStateException("consumeFromDevice in graph " + g.getTaskGraphName() + ": " + a
+                                    + " was not persisted on " + dev.id() + " by a plan that ran there (persistOnDevice)");
+                        held.add(a);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Waits for the tasks in flight and records their kernel times. */
+    private static void drain(DeviceRuntime dev, List<Map.Entry<String, DeviceRuntime.Launch>> inFlight, ProfilerResult profile) {
+        if (inFlight.isEmpty()) return;
+        try {
+            dev.finish();
+        } catch (RuntimeException e) {
+            throw new TaskFailedException("a task of " + inFlight.getFirst().getKey() + " .. " + inFlight.getLast().getKey()
+                    + " failed on " + dev.id() + ": " + e.getMessage(), e);
+        }
+        for (Map.Entry<String, DeviceRuntime.Launch> l : inFlight) profile.addKernel(l.getKey(), l.getValue().nanos());
+        inFlight.clear();
+    }
+
+    private DeviceRuntime.Launch enqueue(DeviceRuntime dev, ImmutableTaskGraph g, TaskGraph.Task task, ProfilerResult profile) {
         String name = g.getTaskGraphName() + "." + task.id();
-        KernelCache.Entry entry = KernelCache.get(dev, task.method());
+        KernelCache.Entry entry = KernelCache.get(dev, task.method(), new CompileOptions(relaxedMath || g.relaxedMath(), boundsChecks));
         if (entry.fresh()) profile.addJit(entry.kernel().compileNanos());
         CompiledKernel kernel = entry.kernel();
         Object[] args = task.args().toArray();
         ResidentArrays ledger = ledger(dev);
-        for (Object o : args)
-            if (o instanceof NativeArray a) {
+        for (int i = 0; i < args.length; i++) {
+            // A Java primitive array travels as its off-heap mirror; the java backend runs on the array itself.
+            NativeArray mirror = HeapArrays.mirror(args[i]);
+            if (mirror != null) {
+                acquire(dev, mirror, profile);
+                ledger.launchedWith(mirror);
+                if (!dev.usesHostMemory()) args[i] = mirror;
+            }
+            if (args[i] instanceof NativeArray a) {
                 acquire(dev, a, profile);
                 ledger.launchedWith(a);
             }
+        }
         try {
-            profile.addKernel(name, dev.launch(kernel, args, scheduler.get(name)));
+            return dev.enqueue(kernel, args, scheduler.get(name));
         } catch (RuntimeException e) {
             throw new TaskFailedException("task " + name + " (" + task.method().getDeclaringClass().getName() + "."
                     + task.method().getName() + ") failed on " + dev.id() + ": " + e.getMessage(), e);
@@ -119,6 +216,11 @@ public final class ExecutionPlan implements AutoCloseable {
         ResidentArrays.Acquired how = ledger(dev).acquire(this, a, timer(profile));
         held.add(a);
         return how;
+    }
+
+    private void copyIn(DeviceRuntime dev, NativeArray a, ProfilerResult profile) {
+        if (!dev.usesHostMemory()) HeapArrays.toMirror(a);
+        profile.addCopyIn(dev.copyToDevice(a), a.getNumBytes());
     }
 
     void copyBack(NativeArray a, ProfilerResult profile) {

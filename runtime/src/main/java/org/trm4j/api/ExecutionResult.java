@@ -16,8 +16,9 @@ public final class ExecutionResult {
     /** Copies arrays declared UNDER_DEMAND (or any array the plan uses) back to the host now. */
     public ExecutionResult transferToHost(Object... arrays) {
         for (Object o : arrays) {
-            if (!(o instanceof NativeArray a))
-                throw new IllegalArgumentException("transferToHost: not a FloatArray/IntArray/DoubleArray/ByteArray: " + o);
+            NativeArray a = o instanceof NativeArray n ? n : org.trm4j.runtime.HeapArrays.mirror(o);
+            if (a == null)
+                throw new IllegalArgumentException("transferToHost: not a FloatArray/IntArray/DoubleArray/LongArray/ByteArray or primitive array: " + o);
             plan.copyBack(a, profile);
         }
         return this;

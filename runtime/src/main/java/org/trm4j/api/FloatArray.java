@@ -3,7 +3,8 @@ package org.trm4j.api;
 import java.lang.foreign.ValueLayout;
 
 /** Off-heap array of float, usable in kernels on every backend (TornadoVM's FloatArray). */
-public final class FloatArray extends NativeArray {
+// Not final: trm4j's TornadoVM bridge gives this class TornadoVM's name by extending it; the accessors stay final so kernels mean the same on every backend.
+public non-sealed class FloatArray extends NativeArray {
     private static final ValueLayout.OfFloat LAYOUT = ValueLayout.JAVA_FLOAT;
 
     public FloatArray(int size) { super(size, 4); }
@@ -16,22 +17,22 @@ public final class FloatArray extends NativeArray {
 
     public static FloatArray fromElements(float... values) { return fromArray(values); }
 
-    public float get(int index) {
+    public final float get(int index) {
         checkIndex(index);
         return segment.getAtIndex(LAYOUT, index);
     }
 
-    public void set(int index, float value) {
+    public final void set(int index, float value) {
         checkIndex(index);
         segment.setAtIndex(LAYOUT, index, value);
     }
 
     /** Sets every element to {@code value}. */
-    public void init(float value) {
+    public final void init(float value) {
         for (int i = 0; i < size; i++) segment.setAtIndex(LAYOUT, i, value);
     }
 
-    public float[] toHeapArray() {
+    public final float[] toHeapArray() {
         float[] out = new float[size];
         for (int i = 0; i < size; i++) out[i] = segment.getAtIndex(LAYOUT, i);
         return out;

@@ -9,11 +9,16 @@ import java.util.Set;
 public final class ImmutableTaskGraph {
     private final String name;
     private final List<TaskGraph.Step> steps;
+    private final boolean relaxedMath;
 
-    ImmutableTaskGraph(String name, List<TaskGraph.Step> steps) {
+    ImmutableTaskGraph(String name, List<TaskGraph.Step> steps, boolean relaxedMath) {
         this.name = name;
         this.steps = steps;
+        this.relaxedMath = relaxedMath;
     }
+
+    /** Whether the graph asked for {@link TaskGraph#withRelaxedMath() relaxed maths}. */
+    public boolean relaxedMath() { return relaxedMath; }
 
     public String getTaskGraphName() { return name; }
 
@@ -27,6 +32,8 @@ public final class ImmutableTaskGraph {
             List<?> arrays = switch (s) {
                 case TaskGraph.Transfer t -> t.arrays();
                 case TaskGraph.Task t -> t.args();
+                case TaskGraph.Persist p -> p.arrays();
+                case TaskGraph.Consume c -> c.arrays();
             };
             for (Object o : arrays) if (o instanceof NativeArray a && seen.add(a)) bytes += a.getNumBytes();
         }

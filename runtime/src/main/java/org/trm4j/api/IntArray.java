@@ -3,7 +3,8 @@ package org.trm4j.api;
 import java.lang.foreign.ValueLayout;
 
 /** Off-heap array of int, usable in kernels on every backend (TornadoVM's IntArray). */
-public final class IntArray extends NativeArray {
+// Not final: trm4j's TornadoVM bridge gives this class TornadoVM's name by extending it; the accessors stay final so kernels mean the same on every backend.
+public non-sealed class IntArray extends NativeArray {
     private static final ValueLayout.OfInt LAYOUT = ValueLayout.JAVA_INT;
 
     public IntArray(int size) { super(size, 4); }
@@ -16,22 +17,22 @@ public final class IntArray extends NativeArray {
 
     public static IntArray fromElements(int... values) { return fromArray(values); }
 
-    public int get(int index) {
+    public final int get(int index) {
         checkIndex(index);
         return segment.getAtIndex(LAYOUT, index);
     }
 
-    public void set(int index, int value) {
+    public final void set(int index, int value) {
         checkIndex(index);
         segment.setAtIndex(LAYOUT, index, value);
     }
 
     /** Sets every element to {@code value}. */
-    public void init(int value) {
+    public final void init(int value) {
         for (int i = 0; i < size; i++) segment.setAtIndex(LAYOUT, i, value);
     }
 
-    public int[] toHeapArray() {
+    public final int[] toHeapArray() {
         int[] out = new int[size];
         for (int i = 0; i < size; i++) out[i] = segment.getAtIndex(LAYOUT, i);
         return out;

@@ -33,8 +33,22 @@ public class KernelContext {
 
     public DoubleArray allocateDoubleLocalArray(int size) { return requireGroup().localArray(DoubleArray.class, size); }
 
+    public LongArray allocateLongLocalArray(int size) { return requireGroup().localArray(LongArray.class, size); }
+
+    /** A float[] in work-group local memory, indexed with {@code []} (TornadoVM's form). Size must be a constant. */
+    public float[] allocateFloatLocalJavaArray(int size) { return requireGroup().localJavaArray(float[].class, size); }
+
+    public int[] allocateIntLocalJavaArray(int size) { return requireGroup().localJavaArray(int[].class, size); }
+
+    public double[] allocateDoubleLocalJavaArray(int size) { return requireGroup().localJavaArray(double[].class, size); }
+
+    public long[] allocateLongLocalJavaArray(int size) { return requireGroup().localJavaArray(long[].class, size); }
+
     /** Atomically adds {@code value} to {@code array[index]}; returns the previous value. */
     public int atomicAdd(IntArray array, int index, int value) { return requireGroup().atomicAdd(array, index, value); }
+
+    /** Atomically adds {@code value} to {@code array[index]}; returns the previous value (devices need 64-bit atomics). */
+    public long atomicAdd(LongArray array, int index, long value) { return requireGroup().atomicAdd(array, index, value); }
 
     private WorkGroup requireGroup() {
         if (group == null)
@@ -48,6 +62,9 @@ public class KernelContext {
         void globalBarrier();
         /** The n-th allocation of a work-group returns the same array to all of its work-items. */
         <T extends NativeArray> T localArray(Class<T> type, int size);
+        /** Like localArray, for a primitive array class ({@code float[].class}...). */
+        <T> T localJavaArray(Class<T> arrayType, int size);
         int atomicAdd(IntArray array, int index, int value);
+        long atomicAdd(LongArray array, int index, long value);
     }
 }

@@ -7,7 +7,7 @@ import java.lang.foreign.MemorySegment;
  * Base of the off-heap arrays: a {@link MemorySegment} the devices copy from and to directly.
  * Memory is freed when the array becomes unreachable (automatic arena).
  */
-public abstract sealed class NativeArray permits FloatArray, IntArray, DoubleArray, ByteArray {
+public abstract sealed class NativeArray permits FloatArray, IntArray, DoubleArray, ByteArray, LongArray, HalfArray, ShortArray, CharArray {
     /** Device buffers are aligned like this so that vector loads and DMA engines are happy. */
     static final long ALIGNMENT = 64;
 

@@ -6,9 +6,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks the output array of a reduction, as in TornadoVM. In trm4j a @Reduce kernel must combine
- * its partial results itself (local memory + barriers, or atomics); the annotation documents intent
- * and lets the runtime check that the array is written.
+ * Marks the array a {@code @Parallel} loop reduces into, as in TornadoVM: {@code r.set(c, r.get(c) OP x)} with OP
+ * one of +, *, Math.min, Math.max on int, long, float or double becomes a parallel reduction on every backend
+ * (per-group partials, then a fold into {@code r[c]} starting from its value on entry). A loop of another shape
+ * that writes a @Reduce array runs on one work-item, so its result is still the sequential loop's.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE_USE, ElementType.PARAMETER})

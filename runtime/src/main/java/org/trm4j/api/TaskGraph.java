@@ -1,5 +1,6 @@
 package org.trm4j.api;
 
+import org.trm4j.runtime.HeapArrays;
 import org.trm4j.runtime.TaskMethods;
 
 import java.lang.reflect.Method;
@@ -21,10 +22,16 @@ import java.util.Set;
 public final class TaskGraph {
 
     /** One step of the graph, in program order. */
-    public sealed interface Step permits Transfer, Task {}
+    public sealed interface Step permits Transfer, Task, Persist, Consume {}
 
     /** A copy of arrays host->device ({@code toDevice}) or device->host. */
     public record Transfer(boolean toDevice, DataTransferMode mode, List<NativeArray> arrays) implements Step {}
+
+    /** Arrays whose device buffers stay on the device after the plan, for another plan to consume. */
+    public record Persist(List<NativeArray> arrays) implements Step {}
+
+    /** Arrays another plan persisted on the device: used there, not copied in. */
+    public record Consume(List<NativeArray> arrays) implements Step {}
 
     /** A kernel launch: the Java method and its arguments as given. */
     public record Task(String id, Method method, List<Object> args) implements Step {}
@@ -32,6 +39,7 @@ public final class TaskGraph {
     private final String name;
     private final List<Step> steps = new ArrayList<>();
     private final Set<String> taskIds = new HashSet<>();
+    private boolean relaxedMath;
 
     public TaskGraph(String name) {
         if (name == null || name.isBlank() || name.contains("."))
@@ -51,11 +59,38 @@ public final class TaskGraph {
         return this;
     }
 
+    /**
+     * Lets this graph's kernels contract {@code a * b + c} into a fused multiply-add on devices that compile
+     * (OpenCL, SPIR-V, PTX): one rounding instead of two, so results differ from Java's in the last bits, and a
+     * matmul may run up to twice as fast. The {@code java} device runs the bytecode as written either way. Off
+     * by default; {@link ExecutionPlan#withRelaxedMath()} turns it on for every graph of a plan.
+     */
+    public TaskGraph withRelaxedMath() { relaxedMath = true; return this; }
+
+    /**
+     * Keeps these arrays' device buffers after the plan is closed, for a plan on the same device that consumes them
+     * (TornadoVM's persistOnDevice); they are not copied back to the host. The last of the producing and consuming
+     * plans to close frees them; a persisted array that no plan consumes stays on the device until it closes.
+     */
+    public TaskGraph persistOnDevice(Object... objects) {
+        steps.add(new Persist(arrays("persistOnDevice", objects)));
+        return this;
+    }
+
+    /**
+     * Uses the device buffers another plan persisted (TornadoVM's consumeFromDevice): no copy in. On a device where
+     * no plan persisted them, the execution fails naming the array.
+     */
+    public TaskGraph consumeFromDevice(Object... objects) {
+        steps.add(new Consume(arrays("consumeFromDevice", objects)));
+        return this;
+    }
+
     /** Freezes the graph; later changes to this builder do not affect the snapshot. */
     public ImmutableTaskGraph snapshot() {
         if (steps.stream().noneMatch(s -> s instanceof Task))
             throw new IllegalStateException("task graph " + name + " has no task");
-        return new ImmutableTaskGraph(name, List.copyOf(steps));
+        return new ImmutableTaskGraph(name, List.copyOf(steps), relaxedMath);
     }
 
     private TaskGraph addTask(String id, Tasks.TaskFunction code, Object[] args) {
@@ -73,7 +108,9 @@ public final class TaskGraph {
         List<NativeArray> out = new ArrayList<>();
         for (Object o : objects) {
             if (o instanceof NativeArray a) out.add(a);
-            else throw new IllegalArgumentException(what + " in graph " + name + ": only FloatArray/IntArray/DoubleArray/ByteArray can be transferred, got "
+            else if (HeapArrays.mirror(o) != null) out.add(HeapArrays.mirror(o));
+            else throw new IllegalArgumentException(what + " in graph " + name + ": only trm4j's arrays (FloatArray, IntArray, HalfArray...)"
+                    + " and float[]/int[]/double[]/long[]/short[]/char[]/byte[] can be transferred, got "
                     + (o == null ? "null" : o.getClass().getName()));
         }
         return out;

@@ -2,7 +2,6 @@ package org.trm4j.runtime;
 
 import org.trm4j.api.IntArray;
 import org.trm4j.api.KernelIndexOutOfBoundsException;
-import org.trm4j.jit.frontend.KernelCompiler;
 import org.trm4j.jit.ir.CheckedAccesses;
 import org.trm4j.jit.ir.Kernel;
 import org.trm4j.jit.lower.BoundsCheckPass;
@@ -12,8 +11,9 @@ import java.util.Arrays;
 import java.util.function.ToLongFunction;
 
 /**
- * The host half of the optional bounds-checked mode ({@code -Dtrm.checkBounds=true}): device backends
- * compile {@link #kernelFor}'s IR, which has a hidden error array when checks are on, and launch through
+ * The host half of the optional bounds-checked mode ({@code -Dtrm.checkBounds=true}, or an execution
+ * plan's {@code withBoundsChecks()}): device backends compile {@link DeviceIr}'s IR, which has a hidden error
+ * array when checks are on, and launch through
  * {@link #launch}, which supplies that array, reads it back and throws what Java would have thrown.
  */
 public final class BoundsChecks {
@@ -22,13 +22,11 @@ public final class BoundsChecks {
     /** The system property that turns the checks on for kernels compiled afterwards. */
     public static final String PROPERTY = "trm.checkBounds";
 
+    /** Whether the system property asks every kernel compiled from now on to be checked. */
     public static boolean requested() { return Boolean.getBoolean(PROPERTY); }
 
-    /** The IR a device backend compiles for {@code method}: the front end's (shared), or a checked copy when requested. */
-    public static Kernel kernelFor(Method method) {
-        Kernel k = KernelCompiler.compile(method);
-        return requested() ? BoundsCheckPass.apply(k, method.getParameterCount()) : k;
-    }
+    /** A checked copy of {@code k}, the IR of {@code method}. */
+    static Kernel checked(Kernel k, Method method) { return BoundsCheckPass.apply(k, method.getParameterCount()); }
 
     /**
      * Runs {@code launch} with the task's arguments, plus a zeroed error array when {@code ir} is checked;

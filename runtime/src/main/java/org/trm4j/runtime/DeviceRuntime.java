@@ -13,8 +13,11 @@ import java.lang.reflect.Method;
  */
 public interface DeviceRuntime extends Device, AutoCloseable {
 
-    /** Prepares a kernel method for this device (JIT for accelerators). The executor caches the result per (method, device). */
-    CompiledKernel compile(Method kernel);
+    /** Prepares a kernel method for this device (JIT for accelerators). The executor caches the result per (method, device, options). */
+    CompiledKernel compile(Method kernel, CompileOptions options);
+
+    /** {@link #compile(Method, CompileOptions)} with strict (Java-exact) maths. */
+    default CompiledKernel compile(Method kernel) { return compile(kernel, CompileOptions.STRICT); }
 
     /** Allocates the device copy of {@code array} if it has none yet. */
     void allocate(NativeArray array);
@@ -32,8 +35,30 @@ public interface DeviceRuntime extends Device, AutoCloseable {
      */
     long launch(CompiledKernel kernel, Object[] args, WorkerGrid grid);
 
+    /** A kernel enqueued by {@link #enqueue}; its time is known once {@link #finish} has returned. */
+    interface Launch {
+        /** The kernel's execution time in nanoseconds (device events where the device has them). */
+        long nanos();
+    }
+
+    /**
+     * Enqueues a kernel without waiting for it (in order after everything enqueued before, copies included), so
+     * a graph's tasks run back to back on the device. A device without a queue runs it at once (the default).
+     * Errors of the kernel itself may surface only at {@link #finish}, which names the task.
+     */
+    default Launch enqueue(CompiledKernel kernel, Object[] args, WorkerGrid grid) {
+        long nanos = launch(kernel, args, grid);
+        return () -> nanos;
+    }
+
+    /** Waits for every enqueued kernel; the first that failed is thrown, naming its task. Releases their events. */
+    default void finish() {}
+
     /** Frees the device copy of {@code array}, if any. */
     void release(NativeArray array);
+
+    /** True when kernels run on the host arrays themselves (the java backend): Java primitive arrays then need no mirror. */
+    default boolean usesHostMemory() { return false; }
 
     /**
      * Frees every buffer and compiled kernel of this device, releasing everything even when one release fails

@@ -4,6 +4,7 @@ import org.trm4j.api.ByteArray;
 import org.trm4j.api.DoubleArray;
 import org.trm4j.api.FloatArray;
 import org.trm4j.api.IntArray;
+import org.trm4j.api.LongArray;
 import org.trm4j.api.NativeArray;
 import org.trm4j.jit.ir.Kernel;
 import org.trm4j.jit.ir.Param;
@@ -63,7 +64,11 @@ public final class KernelArguments {
             case INT -> IntArray.class;
             case DOUBLE -> DoubleArray.class;
             case BYTE -> ByteArray.class;
-            case BOOL, LONG -> throw new IllegalArgumentException("no host array class holds " + element + " elements");
+            case LONG -> LongArray.class;
+            case HALF -> org.trm4j.api.HalfArray.class;
+            case SHORT -> org.trm4j.api.ShortArray.class;
+            case CHAR -> org.trm4j.api.CharArray.class;
+            case BOOL -> throw new IllegalArgumentException("no host array class holds " + element + " elements");
         };
     }
 
@@ -72,6 +77,8 @@ public final class KernelArguments {
         return switch (t) {
             case INT, BYTE -> switch (a) {
                 case Integer i -> i;
+                // The hidden column count of a Matrix2D parameter comes from the matrix itself.
+                case org.trm4j.api.Matrix2D m -> m.getNumColumns();
                 case Short v -> (int) v;
                 case Byte v -> (int) v;
                 case Character v -> (int) v;
@@ -96,10 +103,8 @@ public final class KernelArguments {
                 case Float v -> (double) v;
                 case null, default -> throw wrongType(k, s, "double", a);
             };
-            case BOOL -> switch (a) {
-                case Boolean v -> v;
-                case null, default -> throw wrongType(k, s, "boolean", a);
-            };
+            case BOOL -> throw new IllegalStateException("the IR has no boolean scalar parameters (IrVerifier): " + s.name());
+            case HALF, SHORT, CHAR -> throw new IllegalStateException("the IR has no " + t + " scalar parameters: " + s.name());
         };
     }
 

@@ -1,5 +1,6 @@
 package org.trm4j.runtime;
 
+import org.trm4j.api.Device;
 import org.trm4j.api.NativeArray;
 import org.trm4j.api.WorkerGrid;
 import org.trm4j.jit.ir.Kernel;
@@ -21,7 +22,13 @@ public final class LaunchGeometry {
      * Global size of a @Parallel dimension whose bound is not known statically (e.g. an expression).
      * 4096 work-items fill any current device; the grid-stride loop covers the rest of the range.
      */
-    public static final int UNKNOWN_BOUND_GLOBAL_SIZE = 4096;
+    /**
+     * The work-items of a grid-stride loop whose bound is not known before the launch: enough to fill the device
+     * (four full work-groups per compute unit), the loop covers the rest.
+     */
+    public static long fillingSize(Device device) {
+        return 4L * Math.max(1, device.computeUnits()) * Math.max(1, device.maxWorkGroupSize());
+    }
 
     private final long[] global;
     private final long[] local;
@@ -48,8 +55,12 @@ public final class LaunchGeometry {
      * @param grid     the user's grid for this task, or null
      * @param taskName "graph.task" (or any name the user will recognise), for error messages
      */
-    public static LaunchGeometry of(Kernel k, Object[] args, WorkerGrid grid, String taskName) {
+    public static LaunchGeometry of(Kernel k, Object[] args, WorkerGrid grid, String taskName, Device device) {
         int dims = k.dimensions();
+        if (k.reduction != null) return Reductions.geometry(k, args, device);
+        // A @Reduce loop that was not lowered accumulates into one element: one work-item runs the whole grid-stride loop, so the
+        // result is Java's sequential one (never a racy read-modify-write by many work-items).
+        if (!k.reductionParams.isEmpty() && !k.parallelDims.isEmpty()) return new LaunchGeometry(ones(dims), null);
         if (grid != null) return fromGrid(k, grid, dims, taskName);
         if (k.parallelDims.isEmpty()) {
             if (k.usesKernelContext)
@@ -60,8 +71,25 @@ public final class LaunchGeometry {
             return new LaunchGeometry(ones(dims), null);
         }
         long[] global = ones(dims);
-        for (ParallelDim d : k.parallelDims) global[d.dim()] = Math.max(1, bound(k, d.bound(), args));
+        for (ParallelDim d : k.parallelDims) global[d.dim()] = Math.max(1, bound(k, d.bound(), args, device));
         return new LaunchGeometry(global, null);
+    }
+
+    /** One work-item. */
+    static LaunchGeometry single(int dims) { return new LaunchGeometry(ones(dims), ones(dims)); }
+
+    /** {@code groups} work-groups of {@code groupSize} work-items along x. */
+    static LaunchGeometry groups(int dims, long groups, int groupSize) {
+        long[] global = ones(dims), local = ones(dims);
+        global[0] = groups * groupSize;
+        local[0] = groupSize;
+        return new LaunchGeometry(global, local);
+    }
+
+    /** The iteration count of the kernel's @Parallel loop in x for these arguments (what fills {@code device} when not known). */
+    static long parallelExtent(Kernel k, Object[] args, Device device) {
+        for (ParallelDim d : k.parallelDims) if (d.dim() == 0) return Math.max(1, bound(k, d.bound(), args, device));
+        return 1;
     }
 
     private static LaunchGeometry fromGrid(Kernel k, WorkerGrid grid, int kernelDims, String taskName) {
@@ -85,10 +113,19 @@ public final class LaunchGeometry {
         return new LaunchGeometry(global, local);
     }
 
-    private static long bound(Kernel k, ParallelDim.Bound b, Object[] args) {
+    private static long bound(Kernel k, ParallelDim.Bound b, Object[] args, Device device) {
         return switch (b) {
             case ParallelDim.Bound.Constant c -> c.value();
-            case ParallelDim.Bound.Unknown u -> UNKNOWN_BOUND_GLOBAL_SIZE;
+            case ParallelDim.Bound.Unknown u -> fillingSize(device);
+            case ParallelDim.Bound.Arith a -> {
+                long l = bound(k, a.left(), args, device), r = bound(k, a.right(), args, device);
+                yield switch (a.op()) { // Java int arithmetic, as the loop compares
+                    case '+' -> (int) (l + r);
+                    case '-' -> (int) (l - r);
+                    case '*' -> (int) (l * r);
+                    default -> r == 0 ? 1 : (int) (l / r);
+                };
+            }
             case ParallelDim.Bound.ScalarArg s -> switch (arg(k, s.javaIndex(), args)) {
                 case Integer i -> i;
                 case Short v -> v;
@@ -99,6 +136,7 @@ public final class LaunchGeometry {
             };
             case ParallelDim.Bound.ArraySize a -> switch (arg(k, a.javaIndex(), args)) {
                 case NativeArray arr -> arr.getSize();
+                case Object arr when arr.getClass().isArray() -> java.lang.reflect.Array.getLength(arr);
                 case Object o -> throw new IllegalArgumentException("argument " + a.javaIndex() + " of " + KernelArguments.kernelName(k)
                         + " bounds a @Parallel loop and must be an array, got " + o.getClass().getSimpleName());
             };

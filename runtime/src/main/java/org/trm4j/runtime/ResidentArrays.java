@@ -19,16 +19,23 @@ import java.util.Set;
  * <li>a plan that starts using an array another plan already keeps on the device does not upload its host copy
  *     over a newer device copy (it would undo the other plan's work);</li>
  * <li>before a buffer with a newer device copy is freed (last plan closed, device closed), it is copied back, so
- *     the host array ends holding what the kernels wrote.</li>
+ *     the host array ends holding what the kernels wrote;</li>
+ * <li>a persisted buffer ({@code TaskGraph.persistOnDevice}) stays after its plans closed, until a consumer
+ *     ({@code consumeFromDevice}) took it and let go; it is not copied back (TornadoVM's rule).</li>
  * </ul>
  * Thread-safe; one ledger per device, from {@link #of}.
  */
 public final class ResidentArrays {
     private static final Map<DeviceRuntime, ResidentArrays> LEDGERS = Collections.synchronizedMap(new IdentityHashMap<>());
 
+    /** The holder that keeps a persisted buffer ({@code persistOnDevice}) after the plans that used it closed. */
+    private static final Object PERSISTED = new Object();
+
     private static final class Entry {
         final Set<Object> holders = Collections.newSetFromMap(new IdentityHashMap<>());
         boolean deviceNewer;
+        /** A plan consumed the persisted buffer ({@code consumeFromDevice}): the last plan to let go frees it. */
+        boolean consumed;
     }
 
     private final DeviceRuntime device;
@@ -61,8 +68,35 @@ public final class ResidentArrays {
         e = new Entry();
         e.holders.add(holder);
         entries.put(array, e);
-        timer.copiedIn(device.copyToDevice(array), array.getNumBytes());
+        timer.copiedIn(copyIn(array), array.getNumBytes());
         return Acquired.UPLOADED;
+    }
+
+    /** Keeps {@code array}'s buffer after every plan let go, until a consumer has used it (TaskGraph.persistOnDevice). */
+    public synchronized void persist(NativeArray array) {
+        if (!device.usesHostMemory()) entry(array).holders.add(PERSISTED);
+    }
+
+    /** {@code holder} takes a persisted buffer as it is (TaskGraph.consumeFromDevice); false when none was persisted here. */
+    public synchronized boolean consume(Object holder, NativeArray array) {
+        Entry e = entries.get(array);
+        if (e == null || !e.holders.contains(PERSISTED)) return false;
+        e.holders.add(holder);
+        e.consumed = true;
+        return true;
+    }
+
+    /** Host -> device, through the off-heap mirror of a Java primitive array where there is one. */
+    private long copyIn(NativeArray array) {
+        if (!device.usesHostMemory()) HeapArrays.toMirror(array);
+        return device.copyToDevice(array);
+    }
+
+    /** Device -> host, into the Java primitive array a mirror stands for where there is one. */
+    private long copyOut(NativeArray array) {
+        long nanos = device.copyToHost(array);
+        if (!device.usesHostMemory()) HeapArrays.fromMirror(array);
+        return nanos;
     }
 
     /** Whether {@code holder} holds {@code array} (false after the device was closed). */
@@ -79,13 +113,13 @@ public final class ResidentArrays {
 
     /** Host -> device copy of a held array. */
     public synchronized void upload(NativeArray array, CopyTimer timer) {
-        timer.copiedIn(device.copyToDevice(array), array.getNumBytes());
+        timer.copiedIn(copyIn(array), array.getNumBytes());
         entry(array).deviceNewer = false;
     }
 
     /** Device -> host copy of a held array. */
     public synchronized void download(NativeArray array, CopyTimer timer) {
-        timer.copiedOut(device.copyToHost(array), array.getNumBytes());
+        timer.copiedOut(copyOut(array), array.getNumBytes());
         entry(array).deviceNewer = false;
     }
 
@@ -95,10 +129,13 @@ public final class ResidentArrays {
     /** {@code holder} lets go of {@code array}; the last holder's release copies a newer device copy back and frees the buffer. */
     public synchronized void release(Object holder, NativeArray array) {
         Entry e = entries.get(array);
-        if (e == null || !e.holders.remove(holder) || !e.holders.isEmpty()) return;
+        if (e == null || !e.holders.remove(holder)) return;
+        boolean persisted = e.holders.contains(PERSISTED);
+        // A persisted buffer waits for its consumer, then goes with the last plan, not copied back (as TornadoVM).
+        if (persisted ? !(e.consumed && e.holders.size() == 1) : !e.holders.isEmpty()) return;
         entries.remove(array);
         try {
-            if (e.deviceNewer) device.copyToHost(array);
+            if (e.deviceNewer && !persisted) copyOut(array);
         } finally {
             device.release(array);
         }
@@ -117,7 +154,7 @@ public final class ResidentArrays {
             for (Map.Entry<NativeArray, Entry> e : ledger.entries.entrySet()) {
                 if (!e.getValue().deviceNewer) continue;
                 try {
-                    device.copyToHost(e.getKey());
+                    ledger.copyOut(e.getKey());
                 } catch (RuntimeException ex) {
                     failures.add(ex);
                 }

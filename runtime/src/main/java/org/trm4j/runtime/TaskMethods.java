@@ -41,6 +41,21 @@ public final class TaskMethods {
         }
     }
 
+    /** Indices of the parameters marked {@code @Reduce} (trm4j's annotation or the TornadoVM bridge's). */
+    public static java.util.List<Integer> reduceParameters(Method m) {
+        java.util.List<Integer> out = new java.util.ArrayList<>();
+        java.lang.reflect.Parameter[] ps = m.getParameters();
+        for (int i = 0; i < ps.length; i++) {
+            boolean reduce = false;
+            for (java.lang.annotation.Annotation a : ps[i].getAnnotations())
+                reduce |= org.trm4j.jit.frontend.ApiNames.is(a.annotationType(), org.trm4j.api.Reduce.class);
+            for (java.lang.annotation.Annotation a : ps[i].getAnnotatedType().getAnnotations())
+                reduce |= org.trm4j.jit.frontend.ApiNames.is(a.annotationType(), org.trm4j.api.Reduce.class);
+            if (reduce) out.add(i);
+        }
+        return out;
+    }
+
     /** JVM descriptor of a method, e.g. (Lorg/trm4j/api/FloatArray;I)V. */
     public static String descriptor(Method m) {
         return java.lang.invoke.MethodType.methodType(m.getReturnType(), m.getParameterTypes()).toMethodDescriptorString();

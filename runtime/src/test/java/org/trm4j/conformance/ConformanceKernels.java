@@ -18,14 +18,14 @@ import java.util.stream.Stream;
 final class ConformanceKernels {
     static final List<Class<?>> KERNEL_CLASSES = List.of(ArithmeticKernels.class, BitAndShiftKernels.class,
             ComparisonKernels.class, CastKernels.class, ControlFlowKernels.class, MathKernels.class,
-            ParallelLoopKernels.class, ContextKernels.class, ArrayTypeKernels.class);
+            ParallelLoopKernels.class, ContextKernels.class, ArrayTypeKernels.class, ReductionAndLocalArrayKernels.class);
 
     private ConformanceKernels() {}
 
     /** Every case, in a stable order; {@code -Dtrm.conformance.only=name1,name2} keeps only those (for replays). */
     static List<ConformanceCase> cases() {
         List<ConformanceCase> all = Stream.of(ArithmeticCases.cases(), ComparisonAndCastCases.cases(), ControlFlowCases.cases(),
-                MathCases.cases(), GridCases.cases(), ArrayTypeCases.cases()).flatMap(List::stream).toList();
+                MathCases.cases(), GridCases.cases(), ArrayTypeCases.cases(), ReductionAndLocalArrayCases.cases()).flatMap(List::stream).toList();
         String only = System.getProperty("trm.conformance.only", "");
         if (only.isBlank()) return all;
         Set<String> keep = Set.of(only.split(","));

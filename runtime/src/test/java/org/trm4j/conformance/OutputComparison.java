@@ -3,7 +3,11 @@ package org.trm4j.conformance;
 import org.trm4j.api.ByteArray;
 import org.trm4j.api.DoubleArray;
 import org.trm4j.api.FloatArray;
+import org.trm4j.api.HalfArray;
+import org.trm4j.api.CharArray;
 import org.trm4j.api.IntArray;
+import org.trm4j.api.ShortArray;
+import org.trm4j.api.LongArray;
 import org.trm4j.api.NativeArray;
 
 import java.util.ArrayList;
@@ -50,6 +54,11 @@ final class OutputComparison {
         return switch (expected) {
             case IntArray e -> e.get(i) == ((IntArray) actual).get(i);
             case ByteArray e -> e.get(i) == ((ByteArray) actual).get(i);
+            case LongArray e -> e.get(i) == ((LongArray) actual).get(i);
+            case ShortArray e -> e.get(i) == ((ShortArray) actual).get(i);
+            case CharArray e -> e.get(i) == ((CharArray) actual).get(i);
+            case HalfArray e -> e.getBits(i) == ((HalfArray) actual).getBits(i)
+                    || Float.isNaN(e.getFloat(i)) && Float.isNaN(((HalfArray) actual).getFloat(i));
             case FloatArray e -> tolerance.accepts(e.get(i), ((FloatArray) actual).get(i));
             case DoubleArray e -> tolerance.accepts(e.get(i), ((DoubleArray) actual).get(i));
         };
@@ -61,6 +70,10 @@ final class OutputComparison {
         return switch (a) {
             case IntArray n -> n.get(i) + " (0x" + Integer.toHexString(n.get(i)) + ")" + poison;
             case ByteArray b -> Byte.toString(b.get(i));
+            case LongArray n -> n.get(i) + " (0x" + Long.toHexString(n.get(i)) + ")" + poison;
+            case ShortArray n -> n.get(i) + poison;
+            case CharArray n -> (int) n.get(i) + poison;
+            case HalfArray h -> h.getFloat(i) + " (half 0x" + Integer.toHexString(h.getBits(i) & 0xFFFF) + ")" + poison;
             case FloatArray f -> f.get(i) + "f (0x" + Integer.toHexString(Float.floatToRawIntBits(f.get(i))) + ")" + poison;
             case DoubleArray d -> d.get(i) + " (0x" + Long.toHexString(Double.doubleToRawLongBits(d.get(i))) + ")" + poison;
         };

@@ -3,7 +3,11 @@ package org.trm4j.conformance;
 import org.trm4j.api.ByteArray;
 import org.trm4j.api.DoubleArray;
 import org.trm4j.api.FloatArray;
+import org.trm4j.api.HalfArray;
+import org.trm4j.api.CharArray;
 import org.trm4j.api.IntArray;
+import org.trm4j.api.ShortArray;
+import org.trm4j.api.LongArray;
 import org.trm4j.api.NativeArray;
 
 import java.lang.foreign.MemorySegment;
@@ -19,6 +23,8 @@ final class Poison {
     static final long DOUBLE_BITS = 0x7FF8DEADBEEFDEADL;
     static final int INT_BITS = 0xDEADBEEF;
     static final byte BYTE_BITS = (byte) 0xDB;
+    /** A half NaN with a payload no conversion produces. */
+    static final short HALF_BITS = (short) 0x7DEB;
 
     private Poison() {}
 
@@ -30,6 +36,10 @@ final class Poison {
                 case IntArray n -> s.setAtIndex(ValueLayout.JAVA_INT, i, INT_BITS);
                 case DoubleArray d -> s.setAtIndex(ValueLayout.JAVA_LONG, i, DOUBLE_BITS);
                 case ByteArray b -> s.setAtIndex(ValueLayout.JAVA_BYTE, i, BYTE_BITS);
+                case LongArray l -> s.setAtIndex(ValueLayout.JAVA_LONG, i, DOUBLE_BITS);
+                case HalfArray h -> s.setAtIndex(ValueLayout.JAVA_SHORT, i, HALF_BITS);
+                case ShortArray h -> s.setAtIndex(ValueLayout.JAVA_SHORT, i, HALF_BITS);
+                case CharArray h -> s.setAtIndex(ValueLayout.JAVA_SHORT, i, HALF_BITS);
             }
         }
     }
@@ -42,6 +52,10 @@ final class Poison {
             case IntArray n -> s.getAtIndex(ValueLayout.JAVA_INT, i) == INT_BITS;
             case DoubleArray d -> s.getAtIndex(ValueLayout.JAVA_LONG, i) == DOUBLE_BITS;
             case ByteArray b -> s.getAtIndex(ValueLayout.JAVA_BYTE, i) == BYTE_BITS;
+            case LongArray l -> s.getAtIndex(ValueLayout.JAVA_LONG, i) == DOUBLE_BITS;
+            case HalfArray h -> s.getAtIndex(ValueLayout.JAVA_SHORT, i) == HALF_BITS;
+            case ShortArray h -> s.getAtIndex(ValueLayout.JAVA_SHORT, i) == HALF_BITS;
+            case CharArray h -> s.getAtIndex(ValueLayout.JAVA_SHORT, i) == HALF_BITS;
         };
     }
 

@@ -1,12 +1,16 @@
 package org.trm4j.model.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 
 import org.trm4j.model.Checkpoint;
 import org.trm4j.model.ParameterSpec;
+import org.trm4j.model.Parameters;
 import org.trm4j.model.Presets;
+import org.trm4j.model.ReferenceConfig;
 import org.trm4j.model.TensorSpec;
 import org.trm4j.model.TrmConfig;
 
@@ -18,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 /** `trm model`: TRM configs and their tensors. */
 @Command(name = "model", description = "TRM model configs: presets, tensors, parameter counts.",
-        mixinStandardHelpOptions = true, subcommands = {ModelCommand.Info.class, ModelCommand.Presets_.class, StepBenchCommand.class})
+        mixinStandardHelpOptions = true, subcommands = {ModelCommand.Info.class, ModelCommand.Presets_.class, ModelCommand.Init.class, StepBenchCommand.class})
 public final class ModelCommand implements Runnable {
     @Spec CommandLine.Model.CommandSpec spec;
 
@@ -51,11 +55,56 @@ public final class ModelCommand implements Runnable {
                     // The metadata is only a claim: every tensor must match the config it describes.
                     Checkpoint.verify(source.checkpoint, ParameterSpec.of(puzzleIds == null ? c : c.withNumPuzzleIdentifiers(puzzleIds)));
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }
             if (puzzleIds != null) c = c.withNumPuzzleIdentifiers(puzzleIds);
             print(c, spec.commandLine().getOut());
+        }
+    }
+
+    /** `trm model init`: a freshly initialised checkpoint (reference state-dict names, trm_config metadata). */
+    @Command(name = "init", mixinStandardHelpOptions = true,
+            description = "Write a freshly initialised model as a checkpoint with the reference's state-dict names (model.inner.*) "
+                    + "and its config as metadata (trm4j's and the reference's trm_config), readable by the reference oracle.")
+    static final class Init implements Runnable {
+        @Spec CommandLine.Model.CommandSpec spec;
+
+        static final class Source {
+            @Option(names = "--preset", paramLabel = "NAME", description = "A preset (trm model presets).")
+            String preset;
+            @Option(names = "--config", paramLabel = "CFG", description = "A JSON or YAML object with the reference's config names "
+                    + "(the arch: section of all_config.yaml accepted); every field without a reference default must be given.")
+            Path config;
+        }
+
+        @ArgGroup(exclusive = true, multiplicity = "1") Source source;
+        @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Initialisation seed (default ${DEFAULT-VALUE}).")
+        long seed;
+        @Option(names = "--puzzle-ids", paramLabel = "N", description = "Number of puzzle identifiers (rows of the puzzle embedding).")
+        Integer puzzleIds;
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The checkpoint to write (.safetensors).")
+        Path out;
+
+        @Override public void run() {
+            TrmConfig c;
+            try {
+                c = source.preset != null ? Presets.get(source.preset)
+                        : ReferenceConfig.read(source.config, Map.of(), Map.of()).config();
+            } catch (IOException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+            if (puzzleIds != null) c = c.withNumPuzzleIdentifiers(puzzleIds);
+            Parameters p = Parameters.initialized(c, seed);
+            try {
+                Checkpoint.save(p, out, false, false);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot write " + out + ": " + e.getMessage(), e);
+            }
+            PrintWriter w = spec.commandLine().getOut();
+            w.printf(Locale.ROOT, "wrote %s: %s, seed %d, %d tensors, %,d AdamATan2 parameters, %,d trainable%n", out, c.name(), seed,
+                    p.spec().tensors().size(), p.adamCount(), p.trainableCount());
+            w.flush();
         }
     }
 

@@ -19,7 +19,12 @@ import org.trm4j.model.TrmConfig;
  * (no early halt at evaluation, TRM-SPEC.md section 4), each the forward of section 3 without gradient, all
  * unrolled in ONE task graph: one {@link ExecutionPlan#execute()} per batch. The host uploads inputs and puzzle
  * ids (2 copies) and reads back the predictions of every step [steps, B, seqLen] and the q logits of every step
- * [steps, B, 2] (2 copies); the last step's logits come back on demand ({@link #tokenLogits()}).
+ * [steps, B, 2] (2 copies); the last step's logits come back on demand ({@link #tokenLogits()}), or the logits of
+ * every step with each run when asked for (a third copy).
+ *
+ * <p>More steps than {@code haltMaxSteps}: as the reference's eval-mode carry, every slot has halted after
+ * {@code haltMaxSteps} steps, so step {@code haltMaxSteps + 1} starts again from H_init/L_init (and so on every
+ * {@code haltMaxSteps} steps).
  *
  * <p>Use the EMA weights for evaluation as the reference does ({@code params.emaCopy()}). The weights are
  * copied to the device on the first run only: build a new graph for other weights.
@@ -35,6 +40,7 @@ public final class InferenceGraph implements AutoCloseable {
     private final IntArray inputs, puzzleIds, allSlots;
     private final FloatArray zH, zL, x, logits, qIn, q, qPerStep;
     private final IntArray predictions;
+    private final FloatArray logitsPerStep;   // [steps, B, totalLen, V] when asked for, else null
     private final TrmNet.NetActs acts;
     private ExecutionResult last;
 
@@ -45,6 +51,11 @@ public final class InferenceGraph implements AutoCloseable {
 
     /** {@code steps} supervision steps per run. */
     public InferenceGraph(Parameters params, int batchSize, int steps, Device device) {
+        this(params, batchSize, steps, false, device);
+    }
+
+    /** {@code steps} supervision steps per run; with {@code stepLogits} every run also returns every step's logits. */
+    public InferenceGraph(Parameters params, int batchSize, int steps, boolean stepLogits, Device device) {
         if (batchSize < 1 || steps < 1) throw new IllegalArgumentException("batch size and steps must be >= 1");
         this.c = params.config();
         this.batch = batchSize;
@@ -64,6 +75,9 @@ public final class InferenceGraph implements AutoCloseable {
         q = new FloatArray(batchSize * 2);
         qPerStep = new FloatArray(steps * batchSize * 2);
         predictions = new IntArray(steps * batchSize * c.seqLen());
+        if (stepLogits && (long) steps * rows * c.vocabSize() > Integer.MAX_VALUE)
+            throw new IllegalArgumentException("the logits of " + steps + " steps of batch " + batchSize + " exceed one array; use a smaller batch");
+        logitsPerStep = stepLogits ? new FloatArray(steps * rows * c.vocabSize()) : null;
         acts = net.new NetActs();
 
         var g = ops.graph;
@@ -77,6 +91,11 @@ public final class InferenceGraph implements AutoCloseable {
         ops.resetState(allSlots, zH, zL, net.weight(ParameterSpec.H_INIT), net.weight(ParameterSpec.L_INIT), batch, c.totalLen(), c.hiddenSize());
         net.inputEmbedding(inputs, puzzleIds, x);
         for (int step = 0; step < steps; step++) {
+            if (step > 0 && step % c.haltMaxSteps() == 0) {
+                // Every slot halted at haltMaxSteps: the reference's next step resets the carry (its input stays).
+                ops.scope("s" + step + "reset");
+                ops.resetState(allSlots, zH, zL, net.weight(ParameterSpec.H_INIT), net.weight(ParameterSpec.L_INIT), batch, c.totalLen(), c.hiddenSize());
+            }
             for (int h = 0; h < c.hCycles(); h++) {
                 for (int l = 0; l < c.lCycles(); l++) {
                     ops.scope("s" + step + "c" + h + "L" + l);
@@ -89,8 +108,10 @@ public final class InferenceGraph implements AutoCloseable {
             net.heads(zH, logits, qIn, q);
             ops.argmax(logits, predictions, batch, c.seqLen(), c.totalLen(), c.vocabSize(), step * batch * c.seqLen());
             ops.copyAt(q, qPerStep, step * batch * 2, batch * 2);
+            if (logitsPerStep != null) ops.copyAt(logits, logitsPerStep, step * rows * c.vocabSize(), rows * c.vocabSize());
         }
         g.transferToHost(DataTransferMode.EVERY_EXECUTION, predictions, qPerStep);
+        if (logitsPerStep != null) g.transferToHost(DataTransferMode.EVERY_EXECUTION, logitsPerStep);
         g.transferToHost(DataTransferMode.UNDER_DEMAND, logits, zH, zL);
         plan = new ExecutionPlan(g.snapshot()).withDevice(device).withGridScheduler(ops.grids);
     }
@@ -115,7 +136,18 @@ public final class InferenceGraph implements AutoCloseable {
                 qc[k][b] = qPerStep.get((k * batch + b) * 2 + 1);
             }
         }
-        return new InferenceResult(preds, qh, qc, prof.copiesIn(), prof.copiesOut());
+        float[][] stepLogits = null;
+        if (logitsPerStep != null) {
+            int v = c.vocabSize(), len = c.totalLen(), p = c.puzzleEmbLen();
+            stepLogits = new float[steps][batch * s * v];
+            for (int k = 0; k < steps; k++)
+                for (int b = 0; b < batch; b++)
+                    for (int t = 0; t < s; t++) {
+                        long from = (((long) k * batch + b) * len + p + t) * v;
+                        for (int j = 0; j < v; j++) stepLogits[k][(b * s + t) * v + j] = logitsPerStep.get((int) (from + j));
+                    }
+        }
+        return new InferenceResult(preds, qh, qc, stepLogits, prof.copiesIn(), prof.copiesOut());
     }
 
     public InferenceResult run(Batch b) { return run(b.inputs(), b.puzzleIds()); }

@@ -6,12 +6,14 @@ package org.trm4j.model.graph;
  * @param predictions per supervision step, the argmax tokens [B, seqLen] (prefix dropped): predictions[step][b * seqLen + t]
  * @param qHalt       per step, the q_head halt logit of every slot: qHalt[step][b]
  * @param qContinue   per step, the (untrained) continue logit: qContinue[step][b]
+ * @param logits      per step, the token logits [B, seqLen, V] (prefix dropped), or null when the graph was not
+ *                    asked for them
  * @param copiesIn    host->device copies of this run (2 after the first run: inputs, puzzle ids)
  * @param copiesOut   device->host copies of this run (2: predictions of every step, q logits of every step)
  */
-public record InferenceResult(int[][] predictions, float[][] qHalt, float[][] qContinue, int copiesIn, int copiesOut) {
+public record InferenceResult(int[][] predictions, float[][] qHalt, float[][] qContinue, float[][] logits, int copiesIn, int copiesOut) {
 
-    /** Supervision steps run (haltMaxSteps: no early halt at evaluation). */
+    /** Supervision steps run (haltMaxSteps unless asked otherwise: no early halt at evaluation). */
     public int steps() { return predictions.length; }
 
     /** Predictions of the last step. */

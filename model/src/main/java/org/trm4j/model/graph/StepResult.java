@@ -16,9 +16,9 @@ package org.trm4j.model.graph;
  * @param qHaltAccuracy those with (q_halt >= 0) == exact
  * @param steps         sum over those of their supervision steps
  * @param halted        per slot, after this step (these slots take new examples next step)
- * @param copiesIn      host->device copies this execution made (5 after the first: batch inputs, labels, puzzle
+ * @param copiesIn      host->device copies this step made (5 after the first: batch inputs, labels, puzzle
  *                      ids, min_halt_steps, learning rates)
- * @param copiesOut     device->host copies this execution made (2: metrics, halted flags)
+ * @param copiesOut     device->host copies this step made (3: metrics, halted flags, non-finite-gradient flags)
  */
 public record StepResult(long step, double lmLoss, double qHaltLoss, int count, double accuracy, int exactAccuracy,
                          int qHaltAccuracy, int steps, boolean[] halted, int copiesIn, int copiesOut) {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.Optional;
 
 import org.trm4j.api.DataTransferMode;
 import org.trm4j.api.Device;
@@ -37,9 +37,17 @@ import org.trm4j.model.TrmConfig;
  * </ol>
  * Per step the host uploads only the batch (inputs, labels, puzzle ids), min_halt_steps and the step's rates
  * [lr, bc1, bc2, puzzle lr] ({@link DataTransferMode#EVERY_EXECUTION}: 5 copies) and reads back only the
- * metrics (7 doubles) and the halted flags (2 copies). Parameters, optimizer state, EMA, carry and slot data
+ * metrics (7 doubles), the halted flags and the non-finite-gradient flags (3 copies). Parameters, optimizer state, EMA, carry and slot data
  * are {@link DataTransferMode#FIRST_EXECUTION}: resident on the device; gradients, logits and parameters come
  * back on demand ({@link #gradients()}, {@link #syncToHost()}...).
+ *
+ * <p>Gradient accumulation ({@code microBatch} < batch): the B slots are split into K = B / microBatch groups, each
+ * with its own share of the ACT carry; one graph per group runs steps 1-6 for its slots, adding its gradients to the
+ * shared ones (the first group zeroes them), and a last graph applies the optimizers once, sign-SGD over the puzzle
+ * rows of all B slots (summed per id before the sign, as the reference sums them across GPUs). The result equals
+ * the one-graph step up to the order of the float sums. Activation memory is that of one group.
+ *
+ * <p>Every step also checks every gradient for NaN and infinity on the device ({@link #nonFiniteGradient()}).
  *
  * <p>Memory: the gradient cycle keeps (L_cycles + 1) x lLayers block activations; the no-grad cycles run in the
  * buffers of the first gradient application (overwritten by it afterwards), so there is no separate scratch.
@@ -52,151 +60,218 @@ public final class TrainingStepGraph implements AutoCloseable {
     /** The reference scales learned position embeddings by this literal. */
     static final float LEARNED_POS_SCALE = 0.707106781f;
     static final String NAME = "trainStep";
+    /** What {@link #nonFiniteGradient()} calls the puzzle embedding's gradient. */
+    public static final String PUZZLE_GRAD_NAME = ParameterSpec.PUZZLE_EMB + " (gradient of the rows used)";
 
     private final TrmConfig c;
     private final Parameters params;
     private final TrainingHyper hyper;
     private final Device device;
-    private final int batch;
+    private final int batch, micro, parts;
     private final TrmNet net;
     private final Ops ops;
     private final ExecutionPlan plan;
-    private final Random exploration;
+    private final HaltExploration exploration;
 
     // uploaded every step
-    private final IntArray newInputs, newLabels, newPuzzleIds, minHaltSteps;
     private final FloatArray rates = new FloatArray(Optimizers.RATES);
-    // read back every step
-    private final DoubleArray metrics = new DoubleArray(7);
-    private final IntArray halted;
-    // resident slot state
-    private final IntArray inputs, labels, puzzleIds, steps;
-    private final FloatArray zH, zL, x;
+    private final Slots[] slots;
+    // work buffers of one group of slots
+    private final FloatArray x;
     private final TrmNet.NetActs[] lActs;
     private final TrmNet.NetActs hActs;
-    // heads, loss
     private final FloatArray logits, qIn, q;
     private final DoubleArray seqLoss, qLoss;
     private final IntArray count, correct, exact;
-    // backward
     private final FloatArray dLogits, dq, dQIn, dZH, dA, dB, dX;
+    // with groups: the puzzle-row gradients and ids of all B slots, for one sign-SGD
+    private final FloatArray allSlotGrad;
+    private final IntArray allIds;
+    // read back every step: one flag per checked gradient
+    private final IntArray nonFinite;
+    private final List<String> checkedNames = new ArrayList<>();
     private final List<FloatArray> trained = new ArrayList<>();
     private ExecutionResult last;
+    private boolean started;
+
+    /** One group's slots: its share of the incoming batch, its part of the ACT carry, its metrics. */
+    private final class Slots {
+        final int offset;
+        final IntArray newInputs, newLabels, newPuzzleIds, minHaltSteps, halted, inputs, labels, puzzleIds, steps;
+        final FloatArray zH, zL;
+        final DoubleArray metrics = new DoubleArray(7);
+
+        Slots(int offset) {
+            this.offset = offset;
+            int s = c.seqLen(), state = micro * c.totalLen() * c.hiddenSize();
+            newInputs = new IntArray(micro * s);
+            newLabels = new IntArray(micro * s);
+            newPuzzleIds = new IntArray(micro);
+            minHaltSteps = new IntArray(micro);
+            halted = new IntArray(micro);
+            halted.init(1); // every slot starts halted: the first step takes the whole batch
+            inputs = new IntArray(micro * s);
+            labels = new IntArray(micro * s);
+            puzzleIds = new IntArray(micro);
+            steps = new IntArray(micro);
+            zH = new FloatArray(state);
+            zL = new FloatArray(state);
+        }
+
+        List<NativeArray> resident() { return List.of(halted, steps, inputs, labels, puzzleIds, zH, zL); }
+    }
 
     /** Builds the graph for {@code params} (their config), B = {@code batchSize} slots, on {@code device}. */
     public TrainingStepGraph(Parameters params, int batchSize, TrainingHyper hyper, Device device) {
+        this(params, batchSize, batchSize, hyper, device);
+    }
+
+    /**
+     * Builds the step for B = {@code batchSize} slots whose gradients accumulate over groups of {@code microBatch}
+     * slots (a divisor of B; B itself for one graph).
+     */
+    public TrainingStepGraph(Parameters params, int batchSize, int microBatch, TrainingHyper hyper, Device device) {
         if (batchSize < 1) throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
+        if (microBatch < 1 || batchSize % microBatch != 0)
+            throw new IllegalArgumentException("micro-batch must divide the batch " + batchSize + ", got " + microBatch);
         this.c = params.config();
         this.params = params;
         this.hyper = hyper;
         this.device = device;
         this.batch = batchSize;
-        this.exploration = new Random(hyper.explorationSeed());
-        this.ops = new Ops(NAME, Ops.kernelsFor(device));
-        this.net = new TrmNet(c, params, ops, batchSize);
+        this.micro = microBatch;
+        this.parts = batchSize / microBatch;
+        this.exploration = new HaltExploration(hyper.explorationSeed());
+        this.ops = new Ops(parts == 1 ? NAME : NAME + "_m0", Ops.kernelsFor(device));
+        this.net = new TrmNet(c, params, ops, microBatch);
         net.enableBackward(params);
         params.allocateOptimizerState();
         if (hyper.ema()) params.allocateEma();
 
-        int s = c.seqLen(), rows = batchSize * c.totalLen(), state = rows * c.hiddenSize();
-        newInputs = new IntArray(batchSize * s);
-        newLabels = new IntArray(batchSize * s);
-        newPuzzleIds = new IntArray(batchSize);
-        minHaltSteps = new IntArray(batchSize);
-        halted = new IntArray(batchSize);
-        halted.init(1); // every slot starts halted: the first step takes the whole batch
-        inputs = new IntArray(batchSize * s);
-        labels = new IntArray(batchSize * s);
-        puzzleIds = new IntArray(batchSize);
-        steps = new IntArray(batchSize);
-        zH = new FloatArray(state);
-        zL = new FloatArray(state);
+        int rows = microBatch * c.totalLen(), state = rows * c.hiddenSize();
+        slots = new Slots[parts];
+        for (int k = 0; k < parts; k++) slots[k] = new Slots(k * microBatch);
         x = new FloatArray(state);
         lActs = new TrmNet.NetActs[c.lCycles()];
         for (int i = 0; i < lActs.length; i++) lActs[i] = net.new NetActs();
         hActs = net.new NetActs();
         logits = new FloatArray(rows * c.vocabSize());
-        qIn = new FloatArray(batchSize * c.hiddenSize());
-        q = new FloatArray(batchSize * 2);
-        seqLoss = new DoubleArray(batchSize);
-        qLoss = new DoubleArray(batchSize);
-        count = new IntArray(batchSize);
-        correct = new IntArray(batchSize);
-        exact = new IntArray(batchSize);
+        qIn = new FloatArray(microBatch * c.hiddenSize());
+        q = new FloatArray(microBatch * 2);
+        seqLoss = new DoubleArray(microBatch);
+        qLoss = new DoubleArray(microBatch);
+        count = new IntArray(microBatch);
+        correct = new IntArray(microBatch);
+        exact = new IntArray(microBatch);
         dLogits = new FloatArray(rows * c.vocabSize());
-        dq = new FloatArray(batchSize * 2);
-        dQIn = new FloatArray(batchSize * c.hiddenSize());
+        dq = new FloatArray(microBatch * 2);
+        dQIn = new FloatArray(microBatch * c.hiddenSize());
         dZH = new FloatArray(state);
         dA = new FloatArray(state);
         dB = new FloatArray(state);
         dX = new FloatArray(state);
+        boolean split = parts > 1 && c.hasPuzzleEmb();
+        allSlotGrad = split ? new FloatArray(batchSize * c.puzzleEmbNdim()) : null;
+        allIds = split ? new IntArray(batchSize) : null;
+        checkedNames.addAll(net.grads.keySet());
+        if (c.hasPuzzleEmb()) checkedNames.add(PUZZLE_GRAD_NAME);
+        nonFinite = new IntArray(checkedNames.size());
         for (TensorSpec t : params.spec().tensors()) if (t.role().trained()) trained.add(params.get(t.name()));
 
         build();
-        plan = new ExecutionPlan(ops.graph.snapshot()).withDevice(device).withGridScheduler(ops.grids);
+        plan = new ExecutionPlan(ops.snapshots()).withDevice(device).withGridScheduler(ops.grids);
     }
 
     // =================================================================== the graph
 
     private void build() {
-        var g = ops.graph;
-        g.transferToDevice(DataTransferMode.EVERY_EXECUTION, newInputs, newLabels, newPuzzleIds, minHaltSteps, rates);
-        g.transferToDevice(DataTransferMode.FIRST_EXECUTION, residentArrays().toArray());
+        if (parts == 1) {
+            Slots s = slots[0];
+            ops.graph.transferToDevice(DataTransferMode.EVERY_EXECUTION, s.newInputs, s.newLabels, s.newPuzzleIds, s.minHaltSteps, rates);
+            ops.graph.transferToDevice(DataTransferMode.FIRST_EXECUTION, modelArrays().toArray());
+            ops.graph.transferToDevice(DataTransferMode.FIRST_EXECUTION, s.resident().toArray());
+            supervisionStep(s, true);
+            checkGradients(net.puzzleSlotGrad);
+            optimizer(net.puzzleSlotGrad, s.puzzleIds, micro);
+            ops.graph.transferToHost(DataTransferMode.EVERY_EXECUTION, s.metrics, s.halted, nonFinite);
+        } else {
+            for (int k = 0; k < parts; k++) {
+                Slots s = slots[k];
+                if (k > 0) ops.startGraph(NAME + "_m" + k);
+                ops.graph.transferToDevice(DataTransferMode.EVERY_EXECUTION, s.newInputs, s.newLabels, s.newPuzzleIds, s.minHaltSteps);
+                if (k == 0) ops.graph.transferToDevice(DataTransferMode.FIRST_EXECUTION, modelArrays().toArray());
+                ops.graph.transferToDevice(DataTransferMode.FIRST_EXECUTION, s.resident().toArray());
+                supervisionStep(s, k == 0);
+                if (allSlotGrad != null) {
+                    ops.scope("gather");
+                    ops.copyAt(net.puzzleSlotGrad, allSlotGrad, s.offset * c.puzzleEmbNdim(), micro * c.puzzleEmbNdim());
+                    ops.copyIntAt(s.puzzleIds, allIds, s.offset, micro);
+                }
+                ops.graph.transferToHost(DataTransferMode.EVERY_EXECUTION, s.metrics, s.halted);
+            }
+            ops.startGraph(NAME + "_apply");
+            ops.graph.transferToDevice(DataTransferMode.EVERY_EXECUTION, rates);
+            checkGradients(allSlotGrad);
+            optimizer(allSlotGrad, allIds, batch);
+            ops.graph.transferToHost(DataTransferMode.EVERY_EXECUTION, nonFinite);
+        }
+        ops.graph.transferToHost(DataTransferMode.UNDER_DEMAND, onDemandArrays().toArray());
+    }
 
+    /** Steps 1-6 for one group of slots; its gradients are added to the shared ones (zeroed first when asked). */
+    private void supervisionStep(Slots s, boolean zeroGrads) {
         ops.scope("act");
-        ops.resetData(halted, newInputs, newLabels, newPuzzleIds, inputs, labels, puzzleIds, steps, batch, c.seqLen());
-        ops.resetState(halted, zH, zL, net.weight(ParameterSpec.H_INIT), net.weight(ParameterSpec.L_INIT), batch, c.totalLen(), c.hiddenSize());
+        ops.resetData(s.halted, s.newInputs, s.newLabels, s.newPuzzleIds, s.inputs, s.labels, s.puzzleIds, s.steps, micro, c.seqLen());
+        ops.resetState(s.halted, s.zH, s.zL, net.weight(ParameterSpec.H_INIT), net.weight(ParameterSpec.L_INIT), micro, c.totalLen(), c.hiddenSize());
 
         ops.scope("embed");
-        net.inputEmbedding(inputs, puzzleIds, x);
+        net.inputEmbedding(s.inputs, s.puzzleIds, x);
 
         // H_cycles - 1 cycles without gradient, in the buffers of the first gradient application
         for (int h = 0; h < c.hCycles() - 1; h++) {
             for (int l = 0; l < c.lCycles(); l++) {
                 ops.scope("nograd" + h + "L" + l);
-                net.netForward(lActs[0], zL, zH, x, zL);      // z_L = net(z_L, z_H + x)
+                net.netForward(lActs[0], s.zL, s.zH, x, s.zL);      // z_L = net(z_L, z_H + x)
             }
             ops.scope("nograd" + h + "H");
-            net.netForward(lActs[0], zH, zL, null, zH);       // z_H = net(z_H, z_L)
+            net.netForward(lActs[0], s.zH, s.zL, null, s.zH);       // z_H = net(z_H, z_L)
         }
         // the gradient cycle: every application keeps its activations
         for (int l = 0; l < c.lCycles(); l++) {
             ops.scope("grad" + "L" + l);
-            net.netForward(lActs[l], zL, zH, x, zL);
+            net.netForward(lActs[l], s.zL, s.zH, x, s.zL);
         }
         ops.scope("gradH");
-        net.netForward(hActs, zH, zL, null, zH);
+        net.netForward(hActs, s.zH, s.zL, null, s.zH);
 
         ops.scope("heads");
-        net.heads(zH, logits, qIn, q);
-        lossAndHalting();
-        backward();
-        optimizer();
-
-        g.transferToHost(DataTransferMode.EVERY_EXECUTION, metrics, halted);
-        g.transferToHost(DataTransferMode.UNDER_DEMAND, onDemandArrays().toArray());
+        net.heads(s.zH, logits, qIn, q);
+        lossAndHalting(s);
+        backward(s, zeroGrads);
     }
 
     /** Losses, metrics and the halting decision (steps += 1; halted = ...). */
-    private void lossAndHalting() {
-        int s = c.seqLen(), len = c.totalLen(), v = c.vocabSize();
+    private void lossAndHalting(Slots s) {
+        int sl = c.seqLen(), len = c.totalLen(), v = c.vocabSize();
         ops.scope("loss");
-        ops.tokenMetrics(logits, labels, correct, count, exact, batch, s, len, v);
-        ops.lossForward(hyper.stablemax(), logits, labels, seqLoss, count, batch, s, len, v, 1.0f);
-        ops.qHaltForward(q, exact, qLoss, batch);
-        ops.halt(steps, halted, q, minHaltSteps, batch, c.haltMaxSteps(), true);
-        ops.summary(halted, count, correct, exact, q, steps, seqLoss, qLoss, metrics, batch);
+        ops.tokenMetrics(logits, s.labels, correct, count, exact, micro, sl, len, v);
+        ops.lossForward(hyper.stablemax(), logits, s.labels, seqLoss, count, micro, sl, len, v, 1.0f);
+        ops.qHaltForward(q, exact, qLoss, micro);
+        ops.halt(s.steps, s.halted, q, s.minHaltSteps, micro, c.haltMaxSteps(), true);
+        ops.summary(s.halted, count, correct, exact, q, s.steps, seqLoss, qLoss, s.metrics, micro);
     }
 
     /** Backward through the last H cycle of d((lm_loss + 0.5 q_halt_loss) / global_batch). */
-    private void backward() {
-        int s = c.seqLen(), len = c.totalLen(), v = c.vocabSize();
-        ops.scope("zeroGrad");
-        for (FloatArray g : net.grads.values()) ops.zero(g);
+    private void backward(Slots s, boolean zeroGrads) {
+        int sl = c.seqLen(), len = c.totalLen(), v = c.vocabSize();
+        if (zeroGrads) {
+            ops.scope("zeroGrad");
+            for (FloatArray g : net.grads.values()) ops.zero(g);
+        }
         ops.scope("dHeads");
-        ops.lossBackward(hyper.stablemax(), logits, labels, count, dLogits, batch, s, len, v, (float) (1.0 / hyper.globalBatchSize()));
-        ops.qHaltBackward(q, exact, dq, batch, (float) (0.5 / hyper.globalBatchSize()));
-        net.headsBackward(zH, qIn, dLogits, dq, dQIn, dZH);
+        ops.lossBackward(hyper.stablemax(), logits, s.labels, count, dLogits, micro, sl, len, v, (float) (1.0 / hyper.globalBatchSize()));
+        ops.qHaltBackward(q, exact, dq, micro, (float) (0.5 / hyper.globalBatchSize()));
+        net.headsBackward(s.zH, qIn, dLogits, dq, dQIn, dZH);
         // z_H = net(z_H0, z_L): z_H0 is a constant, the injection z_L takes the whole gradient
         ops.scope("dGradH");
         net.netBackward(hActs, dZH, dA);
@@ -211,14 +286,22 @@ public final class TrainingStepGraph implements AutoCloseable {
             dZL = dSum;                                   // reaching the entry carry, it is dropped
         }
         ops.scope("dEmbed");
-        net.inputEmbeddingBackward(dX, inputs);
+        net.inputEmbeddingBackward(dX, s.inputs);
+    }
+
+    /** Flags every gradient holding a NaN or an infinity. */
+    private void checkGradients(FloatArray puzzleGrad) {
+        ops.scope("finite");
+        int i = 0;
+        for (FloatArray g : net.grads.values()) ops.nonFinite(g, nonFinite, i++);
+        if (c.hasPuzzleEmb()) ops.nonFinite(puzzleGrad, nonFinite, i);
     }
 
     /** Sign-SGD on the puzzle rows, AdamATan2 on every ADAM tensor, then the EMA (reference order). */
-    private void optimizer() {
+    private void optimizer(FloatArray puzzleGrad, IntArray ids, int slotCount) {
         ops.scope("opt");
         if (c.hasPuzzleEmb())
-            ops.signSgd(params.get(ParameterSpec.PUZZLE_EMB), net.puzzleSlotGrad, puzzleIds, batch, c.hiddenSize(), rates,
+            ops.signSgd(params.get(ParameterSpec.PUZZLE_EMB), puzzleGrad, ids, slotCount, c.puzzleEmbNdim(), rates,
                     (float) hyper.puzzleEmbWeightDecay());
         Parameters.OptimizerState o = params.optimizerState();
         for (String n : o.names())
@@ -228,13 +311,12 @@ public final class TrainingStepGraph implements AutoCloseable {
             for (Map.Entry<String, FloatArray> e : params.ema().entrySet()) ops.ema(e.getValue(), params.get(e.getKey()), (float) hyper.emaRate());
     }
 
-    /** Everything that lives on the device across steps and starts from host values. */
-    private List<NativeArray> residentArrays() {
+    /** The model's arrays that live on the device across steps and start from host values. */
+    private List<NativeArray> modelArrays() {
         List<NativeArray> a = new ArrayList<>(params.tensors().values());
         Parameters.OptimizerState o = params.optimizerState();
         for (String n : o.names()) { a.add(o.expAvg(n)); a.add(o.expAvgSq(n)); }
         if (hyper.ema()) a.addAll(params.ema().values());
-        a.addAll(List.of(halted, steps, inputs, labels, puzzleIds, zH, zL));
         if (net.ropeCos != null) { a.add(net.ropeCos); a.add(net.ropeSin); }
         return a;
     }
@@ -242,7 +324,9 @@ public final class TrainingStepGraph implements AutoCloseable {
     private List<NativeArray> onDemandArrays() {
         List<NativeArray> a = new ArrayList<>(net.grads.values());
         a.add(net.puzzleSlotGrad);
-        a.addAll(List.of(logits, q, steps, zH, zL));
+        if (allSlotGrad != null) a.add(allSlotGrad);
+        a.addAll(List.of(logits, q));
+        for (Slots s : slots) a.addAll(List.of(s.steps, s.zH, s.zL, s.inputs, s.labels, s.puzzleIds));
         a.addAll(trained);
         return a;
     }
@@ -259,15 +343,10 @@ public final class TrainingStepGraph implements AutoCloseable {
     }
 
     /** The exploration draw of the next step (advances the seeded RNG). */
-    public int[] drawMinHaltSteps() {
-        int[] m = new int[batch];
-        for (int i = 0; i < batch; i++) {
-            boolean explore = exploration.nextDouble() < c.haltExplorationProb();
-            int k = 2 + exploration.nextInt(Math.max(1, c.haltMaxSteps() - 1));
-            m[i] = explore ? k : 0;
-        }
-        return m;
-    }
+    public int[] drawMinHaltSteps() { return exploration.draw(batch, c.haltExplorationProb(), c.haltMaxSteps()); }
+
+    /** The exploration RNG (its state goes into checkpoints). */
+    public HaltExploration exploration() { return exploration; }
 
     /** One training step with explicit min_halt_steps [B] (0 = no floor) and rates. */
     public StepResult step(Batch b, int[] minHalt, double lr, double puzzleLr) {
@@ -275,21 +354,47 @@ public final class TrainingStepGraph implements AutoCloseable {
         if (b.inputs().length != batch * c.seqLen()) throw new IllegalArgumentException("inputs must be [B, seqLen] = " + batch * c.seqLen());
         if (minHalt.length != batch) throw new IllegalArgumentException("minHaltSteps must have " + batch + " entries");
         check(b);
-        put(newInputs, b.inputs());
-        put(newLabels, b.labels());
-        put(newPuzzleIds, b.puzzleIds());
-        put(minHaltSteps, minHalt);
+        int sl = c.seqLen();
+        for (Slots s : slots) {
+            put(s.newInputs, b.inputs(), s.offset * sl);
+            put(s.newLabels, b.labels(), s.offset * sl);
+            put(s.newPuzzleIds, b.puzzleIds(), s.offset);
+            put(s.minHaltSteps, minHalt, s.offset);
+        }
         long t = params.optimizerState().incrementStep();
         rates.set(Optimizers.LR, (float) lr);
         rates.set(Optimizers.BC1, Optimizers.biasCorrection(hyper.beta1(), t));
         rates.set(Optimizers.BC2, Optimizers.biasCorrection(hyper.beta2(), t));
         rates.set(Optimizers.PUZZLE_LR, (float) puzzleLr);
-        last = plan.execute();
-        var prof = last.getProfilerResult();
+        started = true;
+        int copiesIn = 0, copiesOut = 0;
+        if (parts == 1) {
+            last = plan.execute();
+            copiesIn += last.getProfilerResult().copiesIn();
+            copiesOut += last.getProfilerResult().copiesOut();
+        } else {
+            for (int k = 0; k <= parts; k++) {
+                last = plan.withGraph(k).execute();
+                copiesIn += last.getProfilerResult().copiesIn();
+                copiesOut += last.getProfilerResult().copiesOut();
+            }
+        }
+        double[] m = new double[7];
         boolean[] h = new boolean[batch];
-        for (int i = 0; i < batch; i++) h[i] = halted.get(i) != 0;
-        return new StepResult(t, metrics.get(5), metrics.get(6), (int) metrics.get(0), metrics.get(1), (int) metrics.get(2),
-                (int) metrics.get(3), (int) metrics.get(4), h, prof.copiesIn(), prof.copiesOut());
+        for (Slots s : slots) {
+            for (int j = 0; j < 7; j++) m[j] += s.metrics.get(j);
+            for (int i = 0; i < micro; i++) h[s.offset + i] = s.halted.get(i) != 0;
+        }
+        return new StepResult(t, m[5], m[6], (int) m[0], m[1], (int) m[2], (int) m[3], (int) m[4], h, copiesIn, copiesOut);
+    }
+
+    /**
+     * The first gradient found holding a NaN or an infinity since the graph was built (reference name; the puzzle
+     * embedding's is {@link #PUZZLE_GRAD_NAME}), checked on the device every step; empty when all were finite.
+     */
+    public Optional<String> nonFiniteGradient() {
+        for (int i = 0; i < checkedNames.size(); i++) if (nonFinite.get(i) != 0) return Optional.of(checkedNames.get(i));
+        return Optional.empty();
     }
 
     private void check(Batch b) {
@@ -300,8 +405,65 @@ public final class TrainingStepGraph implements AutoCloseable {
             if (id < 0 || id >= c.numPuzzleIdentifiers()) throw new IllegalArgumentException("puzzle id out of range: " + id);
     }
 
-    static void put(IntArray a, int[] v) {
-        for (int i = 0; i < v.length; i++) a.set(i, v[i]);
+    static void put(IntArray a, int[] v) { put(a, v, 0); }
+
+    /** a = v[from .. from + a.size). */
+    static void put(IntArray a, int[] v, int from) {
+        for (int i = 0; i < a.getSize(); i++) a.set(i, v[from + i]);
+    }
+
+    // =================================================================== the ACT carry (checkpoints)
+
+    /**
+     * The ACT carry of all B slots: the example each slot holds (inputs, labels [B, seqLen], puzzle ids [B]), its
+     * supervision steps and halted flag [B], z_H and z_L [B, L, D].
+     */
+    public record Carry(int[] inputs, int[] labels, int[] puzzleIds, int[] steps, int[] halted, float[] zH, float[] zL) {}
+
+    /** The carry after the last step, copied from the device now. */
+    public Carry carryState() {
+        int sl = c.seqLen(), st = micro * c.totalLen() * c.hiddenSize();
+        Carry out = new Carry(new int[batch * sl], new int[batch * sl], new int[batch], new int[batch], new int[batch],
+                new float[batch * c.totalLen() * c.hiddenSize()], new float[batch * c.totalLen() * c.hiddenSize()]);
+        for (Slots s : slots) {
+            if (started) fetch(s.inputs, s.labels, s.puzzleIds, s.steps, s.zH, s.zL);
+            int k = s.offset / micro;
+            copyOut(s.inputs, out.inputs, s.offset * sl);
+            copyOut(s.labels, out.labels, s.offset * sl);
+            copyOut(s.puzzleIds, out.puzzleIds, s.offset);
+            copyOut(s.steps, out.steps, s.offset);
+            copyOut(s.halted, out.halted, s.offset);
+            copyOut(s.zH, out.zH, k * st);
+            copyOut(s.zL, out.zL, k * st);
+        }
+        return out;
+    }
+
+    /** Starts from a saved carry (as {@link #carryState()} returned it); only before the first step. */
+    public void restoreCarry(Carry carry) {
+        if (started) throw new IllegalStateException("the carry can only be restored before the first step");
+        int sl = c.seqLen(), st = micro * c.totalLen() * c.hiddenSize();
+        if (carry.inputs.length != batch * sl || carry.labels.length != batch * sl || carry.puzzleIds.length != batch
+                || carry.steps.length != batch || carry.halted.length != batch || carry.zH.length != batch * st / micro
+                || carry.zL.length != batch * st / micro)
+            throw new IllegalArgumentException("carry of another batch size or model (graph: batch " + batch + ", " + c.name() + ")");
+        for (Slots s : slots) {
+            int k = s.offset / micro;
+            put(s.inputs, carry.inputs, s.offset * sl);
+            put(s.labels, carry.labels, s.offset * sl);
+            put(s.puzzleIds, carry.puzzleIds, s.offset);
+            put(s.steps, carry.steps, s.offset);
+            put(s.halted, carry.halted, s.offset);
+            for (int i = 0; i < st; i++) { s.zH.set(i, carry.zH[k * st + i]); s.zL.set(i, carry.zL[k * st + i]); }
+        }
+    }
+
+    private static void copyOut(IntArray a, int[] dst, int at) {
+        for (int i = 0; i < a.getSize(); i++) dst[at + i] = a.get(i);
+    }
+
+    private static void copyOut(FloatArray a, float[] dst, int at) {
+        for (int i = 0; i < a.getSize(); i++) dst[at + i] = a.get(i);
     }
 
     // =================================================================== on demand (tests, checkpoints)
@@ -320,7 +482,7 @@ public final class TrainingStepGraph implements AutoCloseable {
         return params;
     }
 
-    /** Gradients of the last step (d objective) of every ADAM tensor, by name; copied from the device now. */
+    /** Gradients of the last step (d objective, summed over the groups) of every ADAM tensor, by name; copied from the device now. */
     public Map<String, float[]> gradients() {
         fetch(net.grads.values().toArray(new NativeArray[0]));
         Map<String, float[]> m = new LinkedHashMap<>();
@@ -328,35 +490,39 @@ public final class TrainingStepGraph implements AutoCloseable {
         return m;
     }
 
-    /** Gradient of the puzzle-embedding row each slot used, [B, D] (empty without puzzle embedding). */
+    /** Gradient of the puzzle-embedding row each slot used, [B, puzzleEmbNdim] (empty without puzzle embedding). */
     public float[] puzzleSlotGradients() {
         if (!c.hasPuzzleEmb()) return new float[0];
-        fetch(net.puzzleSlotGrad);
-        return net.puzzleSlotGrad.toHeapArray();
+        FloatArray a = allSlotGrad != null ? allSlotGrad : net.puzzleSlotGrad;
+        fetch(a);
+        return a.toHeapArray();
     }
 
-    /** Logits of the last step, prefix dropped: [B, seqLen, V]. */
+    /** Logits of the last step, prefix dropped: [B, seqLen, V] (one group only). */
     public float[] tokenLogits() {
+        oneGroup("tokenLogits");
         fetch(logits);
         return dropPrefix(logits, c, batch);
     }
 
-    /** q_head output of the last step, [B, 2] (halt, continue). */
+    /** q_head output of the last step, [B, 2] (halt, continue) (one group only). */
     public float[] qLogits() {
+        oneGroup("qLogits");
         fetch(q);
         return q.toHeapArray();
     }
 
-    /** Supervision steps per slot after the last step. */
-    public int[] slotSteps() {
-        fetch(steps);
-        return steps.toHeapArray();
+    private void oneGroup(String what) {
+        if (parts > 1) throw new IllegalStateException(what + " is kept for one group of slots only (micro-batch == batch)");
     }
+
+    /** Supervision steps per slot after the last step. */
+    public int[] slotSteps() { return carryState().steps(); }
 
     /** The carry after the last step: {z_H, z_L}, each [B, L, D]. */
     public float[][] carry() {
-        fetch(zH, zL);
-        return new float[][] {zH.toHeapArray(), zL.toHeapArray()};
+        Carry k = carryState();
+        return new float[][] {k.zH(), k.zL()};
     }
 
     static float[] dropPrefix(FloatArray logits, TrmConfig c, int batch) {
@@ -376,6 +542,9 @@ public final class TrainingStepGraph implements AutoCloseable {
 
     public int batchSize() { return batch; }
 
+    /** Slots per group (= batch size without gradient accumulation). */
+    public int microBatchSize() { return micro; }
+
     public TrainingHyper hyper() { return hyper; }
 
     /** Kernel launches per step. */
@@ -384,7 +553,7 @@ public final class TrainingStepGraph implements AutoCloseable {
     /** Whether some linear layer uses a tiled KernelContext kernel (the tuner chose it for this device and shape). */
     public boolean tiledLinear() { return ops.tiled; }
 
-    /** The profile of the last step (copy counts, kernel times). */
+    /** The profile of the last execution (with groups: of the optimizer graph). */
     public org.trm4j.api.ProfilerResult lastProfile() { return last == null ? null : last.getProfilerResult(); }
 
     /** Bytes of every array this graph keeps on its device: parameters, optimizer state, EMA, carry, activations. */

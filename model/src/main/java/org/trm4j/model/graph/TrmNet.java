@@ -30,6 +30,13 @@ final class TrmNet {
     final FloatArray ropeCos, ropeSin;
     /** Stand-in for the puzzle table when the config has none (the embedding kernel does not read it then). */
     private final FloatArray noPuzzle = new FloatArray(1);
+    /**
+     * puzzle_emb_ndim != D: the embedding kernel (one D-wide puzzle row at prefix position 0) gets a zero row and
+     * zero ids, and {@link Ops#puzzlePrefixAdd} lays the ndim-wide rows over the flattened prefix.
+     */
+    private final boolean widePuzzle;
+    private final FloatArray zeroPuzzleRow;
+    private final IntArray zeroPuzzleIds;
 
     // forward temporaries that no backward needs
     private final FloatArray s1, s2;
@@ -83,9 +90,6 @@ final class TrmNet {
     }
 
     TrmNet(TrmConfig c, Parameters params, Ops ops, int batch) {
-        if (c.hasPuzzleEmb() && c.puzzleEmbNdim() != c.hiddenSize())
-            throw new IllegalArgumentException("the step graph needs puzzleEmbNdim == hiddenSize (one prefix row), got "
-                    + c.puzzleEmbNdim() + " and " + c.hiddenSize());
         this.c = c;
         this.ops = ops;
         this.batch = batch;
@@ -106,6 +110,9 @@ final class TrmNet {
         if ((long) batch * len * Math.max(3 * d, Math.max(2 * interD, len * heads)) > Integer.MAX_VALUE)
             throw new IllegalArgumentException("batch " + batch + " is too large for one array per activation at " + c.name());
         this.w = params.tensors();
+        this.widePuzzle = c.hasPuzzleEmb() && c.puzzleEmbNdim() != c.hiddenSize();
+        this.zeroPuzzleRow = widePuzzle ? new FloatArray(d) : null;
+        this.zeroPuzzleIds = widePuzzle ? new IntArray(batch) : null;
         this.s1 = new FloatArray(rows * d);
         this.s2 = new FloatArray(rows * d);
         if (!c.mlpT() && c.usesRope()) {
@@ -125,7 +132,7 @@ final class TrmNet {
     /** Allocates the gradient arrays and the backward scratch. */
     void enableBackward(Parameters params) {
         for (var t : params.spec().withRole(org.trm4j.model.TensorSpec.Role.ADAM)) grads.put(t.name(), new FloatArray(t.numel()));
-        puzzleSlotGrad = new FloatArray(c.hasPuzzleEmb() ? batch * d : 1);
+        puzzleSlotGrad = new FloatArray(c.hasPuzzleEmb() ? batch * c.puzzleEmbNdim() : 1);
         bW = new FloatArray(rows * d);
         bHm = new FloatArray(rows * interD);
         bGu = new FloatArray(rows * 2 * interD);
@@ -153,18 +160,25 @@ final class TrmNet {
     /** x = sqrt(D) * [puzzle row, 0.., embed_tokens[inputs]] (learned positions: sqrt(D) * 0.7071 (e + pos)). */
     void inputEmbedding(IntArray inputs, IntArray puzzleIds, FloatArray x) {
         FloatArray tok = weight(ParameterSpec.EMBED_TOKENS);
+        IntArray ids = widePuzzle ? zeroPuzzleIds : puzzleIds;
+        FloatArray table = widePuzzle ? zeroPuzzleRow : puzzleTable();
         if (c.usesLearnedPos())
-            ops.embedPos(inputs, puzzleIds, tok, puzzleTable(), weight(ParameterSpec.EMBED_POS), x, batch, seqLen, prefix, d,
+            ops.embedPos(inputs, ids, tok, table, weight(ParameterSpec.EMBED_POS), x, batch, seqLen, prefix, d,
                     embedScale, TrainingStepGraph.LEARNED_POS_SCALE);
-        else ops.embed(inputs, puzzleIds, tok, puzzleTable(), x, batch, seqLen, prefix, d, embedScale);
+        else ops.embed(inputs, ids, tok, table, x, batch, seqLen, prefix, d, embedScale);
+        if (widePuzzle) ops.puzzlePrefixAdd(puzzleIds, puzzleTable(), x, batch, len * d, c.puzzleEmbNdim(), embeddingScale());
     }
+
+    /** What the embedding is multiplied by: sqrt(D), times 0.7071 with learned positions. */
+    private float embeddingScale() { return c.usesLearnedPos() ? embedScale * TrainingStepGraph.LEARNED_POS_SCALE : embedScale; }
 
     /** Backward of {@link #inputEmbedding}: token (and position) gradients accumulate; the puzzle rows' per slot. */
     void inputEmbeddingBackward(FloatArray dx, IntArray inputs) {
-        float scale = c.usesLearnedPos() ? embedScale * TrainingStepGraph.LEARNED_POS_SCALE : embedScale;
+        float scale = embeddingScale();
         ops.embedBackwardTokens(dx, inputs, grad(ParameterSpec.EMBED_TOKENS), batch, seqLen, prefix, d, vocab, scale);
         if (c.usesLearnedPos()) ops.embedBackwardPos(dx, grad(ParameterSpec.EMBED_POS), batch, seqLen, prefix, d, scale);
-        if (c.hasPuzzleEmb()) ops.embedBackwardPuzzle(dx, puzzleSlotGrad, batch, seqLen, prefix, d, scale);
+        if (widePuzzle) ops.puzzlePrefixBackward(dx, puzzleSlotGrad, batch, len * d, c.puzzleEmbNdim(), scale);
+        else if (c.hasPuzzleEmb()) ops.embedBackwardPuzzle(dx, puzzleSlotGrad, batch, seqLen, prefix, d, scale);
     }
 
     // =================================================================== net(h, inj)

@@ -55,6 +55,28 @@ class ModelCommandTest {
         assertEquals("2", run("info")[0], "a source is required");
     }
 
+    @Test void initWritesALoadableCheckpoint(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path f = dir.resolve("c.safetensors");
+        String[] r = run("init", "--preset", "tiny-att", "--seed", "3", "--out", f.toString());
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("wrote"), r[1]);
+        org.trm4j.model.Parameters p = org.trm4j.model.Checkpoint.open(f);
+        org.trm4j.model.Parameters want = org.trm4j.model.Parameters.initialized(org.trm4j.model.Presets.tinyAtt(), 3);
+        for (String n : want.names()) assertArrayEquals(want.get(n).toHeapArray(), p.get(n).toHeapArray(), n);
+        assertNotEquals("0", run("init", "--preset", "nope", "--out", f.toString())[0]);
+
+        java.nio.file.Path cfg = dir.resolve("cfg.yaml"), g = dir.resolve("g.safetensors");
+        java.nio.file.Files.writeString(cfg, "vocab_size: 11\nseq_len: 16\nhidden_size: 64\nnum_heads: 2\nexpansion: 4\npuzzle_emb_ndim: 64\n"
+                + "puzzle_emb_len: 2\nnum_puzzle_identifiers: 1\nH_cycles: 2\nL_cycles: 2\nL_layers: 2\npos_encodings: rope\n"
+                + "halt_max_steps: 4\nhalt_exploration_prob: 0.1\n");
+        String[] fromCfg = run("init", "--config", cfg.toString(), "--seed", "1", "--out", g.toString());
+        assertEquals("0", fromCfg[0], fromCfg[2]);
+        org.trm4j.model.TrmConfig c = org.trm4j.model.Checkpoint.readConfig(g).orElseThrow();
+        assertEquals(64, c.hiddenSize());
+        assertEquals(2, c.puzzleEmbLen());
+        assertEquals(4, c.haltMaxSteps());
+    }
+
     @Test void presetsList() {
         String[] r = run("presets");
         assertEquals("0", r[0]);

@@ -3,15 +3,20 @@ package org.trm4j.backend.cuda;
 import org.trm4j.api.DeviceType;
 import org.trm4j.api.NativeArray;
 import org.trm4j.api.WorkerGrid;
-import org.trm4j.runtime.BoundsChecks;
 import org.trm4j.jit.ir.Kernel;
+import org.trm4j.jit.ir.Param;
+import org.trm4j.jit.lower.PaddedGrid;
 import org.trm4j.jit.ptx.PtxRenderer;
 import org.trm4j.jit.ptx.PtxTarget;
+import org.trm4j.runtime.BoundsChecks;
 import org.trm4j.runtime.Cleanup;
+import org.trm4j.runtime.CompileOptions;
+import org.trm4j.runtime.DeviceIr;
 import org.trm4j.runtime.CompiledKernel;
 import org.trm4j.runtime.DeviceRuntime;
 import org.trm4j.runtime.KernelArguments;
 import org.trm4j.runtime.LaunchGeometry;
+import org.trm4j.runtime.Reductions;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -90,9 +95,11 @@ public final class CudaDevice implements DeviceRuntime {
 
     // ---- compilation ----
 
-    @Override public CompiledKernel compile(Method kernel) {
+    @Override public CompiledKernel compile(Method kernel, CompileOptions options) {
         long t0 = System.nanoTime();
-        Kernel ir = BoundsChecks.kernelFor(kernel); // the front end's shared IR (only read here), or a checked copy
+        Kernel ir = DeviceIr.of(kernel, options); // the front end's shared IR (only read here), or a checked copy
+        // A global size without a good divisor (a prime) must not mean blocks of one thread: pad where it is safe.
+        if (PaddedGrid.applies(ir)) ir = PaddedGrid.apply(ir, kernel.getParameterCount() + 3); // after checks' and reductions' hidden arguments
         return compile(kernel, ir, t0);
     }
 
@@ -168,14 +175,20 @@ public final class CudaDevice implements DeviceRuntime {
         if (!(kernel instanceof CudaKernel k) || k.device != this)
             throw new IllegalArgumentException(kernel + " was not compiled for " + id);
         if (k.released) throw new IllegalStateException(k + " was released when the device was closed");
-        return BoundsChecks.launch(this, k.ir, args, all -> launchOnce(k, all, grid));
+        return Reductions.launch(this, k.ir, args, withPartials -> BoundsChecks.launch(this, k.ir, withPartials, all -> launchOnce(k, all, grid)));
     }
 
     private long launchOnce(CudaKernel k, Object[] args, WorkerGrid grid) {
         String task = KernelArguments.kernelName(k.ir);
-        LaunchGeometry geometry = LaunchGeometry.of(k.ir, args, grid, task);
+        LaunchGeometry geometry = LaunchGeometry.of(k.ir, args, grid, task, this);
+        Param.Scalar padded = PaddedGrid.sizeParam(k.ir);
+        if (padded != null) { // the real global size in x, for the kernel's guard
+            args = java.util.Arrays.copyOf(args, Math.max(args.length, padded.javaIndex() + 1));
+            args[padded.javaIndex()] = (int) geometry.global()[0];
+        }
         // The kernel's own limit (registers, shared memory) can be below the device's.
-        CudaLaunchConfig config = CudaLaunchConfig.of(geometry, !k.ir.parallelDims.isEmpty(), Math.min(maxThreadsPerBlock, k.maxThreadsPerBlock));
+        CudaLaunchConfig config = CudaLaunchConfig.of(geometry, !k.ir.parallelDims.isEmpty(), padded != null,
+                Math.min(maxThreadsPerBlock, k.maxThreadsPerBlock));
         int threads = config.block()[0] * config.block()[1] * config.block()[2];
         if (threads > k.maxThreadsPerBlock)
             throw new IllegalArgumentException("task " + task + ": a block of " + threads + " threads (" + config + ") exceeds what this kernel can run on "

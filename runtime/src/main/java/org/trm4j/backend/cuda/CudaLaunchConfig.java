@@ -12,7 +12,8 @@ import java.util.Arrays;
  *       block (256, 16x16 or 8x8x4, never more threads than the device allows) and
  *       grid = ceil(global / block);</li>
  *   <li>other kernels (KernelContext kernels assume exactly the global size) get, per dimension, the
- *       largest block size that divides the global size, so that no extra thread runs.</li>
+ *       largest block size that divides the global size, so that no extra thread runs; except in x for a kernel
+ *       padded by PaddedGrid (no barriers: extra threads return at once), which gets full blocks like a loop.</li>
  * </ul>
  *
  * @param grid  blocks per dimension (x, y, z)
@@ -25,6 +26,14 @@ public record CudaLaunchConfig(int[] grid, int[] block) {
     static final long[] MAX_GRID = {Integer.MAX_VALUE, 65535, 65535};
 
     public static CudaLaunchConfig of(LaunchGeometry g, boolean gridStride, int maxThreadsPerBlock) {
+        return of(g, gridStride, false, maxThreadsPerBlock);
+    }
+
+    /**
+     * @param paddedX the kernel returns early past its real global size in x (see PaddedGrid), so x may be rounded
+     *                up to full blocks like a grid-stride loop's
+     */
+    public static CudaLaunchConfig of(LaunchGeometry g, boolean gridStride, boolean paddedX, int maxThreadsPerBlock) {
         long[] global = Arrays.copyOf(g.global(), 3);
         for (int d = g.dimensions(); d < 3; d++) global[d] = 1;
         long[] local = g.local();
@@ -37,14 +46,14 @@ public record CudaLaunchConfig(int[] grid, int[] block) {
             else if (d >= dims) b = 1;
             else {
                 int want = DEFAULT_BLOCKS[dims - 1][d];
-                b = gridStride ? Math.min(want, global[d]) : largestDivisorAtMost(global[d], want);
+                b = extraThreadsSafe(gridStride, paddedX, d) ? Math.min(want, global[d]) : largestDivisorAtMost(global[d], want);
             }
             block[d] = (int) b;
         }
         // Respect the device's threads-per-block limit when we chose the block (a user's block is the user's call).
         if (local == null) while ((long) block[0] * block[1] * block[2] > maxThreadsPerBlock) {
             int d = block[0] >= block[1] && block[0] >= block[2] ? 0 : block[1] >= block[2] ? 1 : 2;
-            block[d] = gridStride ? block[d] / 2 : (int) largestDivisorAtMost(global[d], block[d] / 2);
+            block[d] = extraThreadsSafe(gridStride, paddedX, d) ? block[d] / 2 : (int) largestDivisorAtMost(global[d], block[d] / 2);
         }
         for (int d = 0; d < 3; d++) {
             long blocks = (global[d] + block[d] - 1) / block[d];
@@ -57,6 +66,8 @@ public record CudaLaunchConfig(int[] grid, int[] block) {
         }
         return new CudaLaunchConfig(grid, block);
     }
+
+    private static boolean extraThreadsSafe(boolean gridStride, boolean paddedX, int d) { return gridStride || (paddedX && d == 0); }
 
     static long largestDivisorAtMost(long n, int limit) {
         for (long b = Math.min(n, Math.max(1, limit)); b > 1; b--) if (n % b == 0) return b;

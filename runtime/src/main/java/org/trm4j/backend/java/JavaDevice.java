@@ -5,6 +5,7 @@ import org.trm4j.api.KernelContext;
 import org.trm4j.api.KernelIndexOutOfBoundsException;
 import org.trm4j.api.NativeArray;
 import org.trm4j.api.WorkerGrid;
+import org.trm4j.runtime.CompileOptions;
 import org.trm4j.runtime.CompiledKernel;
 import org.trm4j.runtime.DeviceRuntime;
 
@@ -44,7 +45,8 @@ final class JavaDevice implements DeviceRuntime {
     @Override public String backendVersion() { return System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"); }
     @Override public String backend() { return "java"; }
 
-    @Override public CompiledKernel compile(Method method) {
+    /** Runs the kernel's own bytecode: there is no IR to relax, so strict and relaxed maths are the same here. */
+    @Override public CompiledKernel compile(Method method, CompileOptions options) {
         long t0 = System.nanoTime();
         MethodHandle direct;
         try {
@@ -54,10 +56,32 @@ final class JavaDevice implements DeviceRuntime {
         } catch (IllegalAccessException e) {
             throw new IllegalArgumentException("java backend cannot access kernel " + method + ": " + e.getMessage(), e);
         }
-        int ctx = List.of(method.getParameterTypes()).indexOf(KernelContext.class);
-        MethodHandle split = ctx >= 0 ? null : ParallelLoopSplitter.split(method);
+        int ctx = contextIndex(method);
+        // A @Reduce loop split over threads would race on its element: it is split with a private copy of the
+        // @Reduce array per part when its shape is known (then folded), else it runs on one thread, exactly as Java.
+        boolean reduces = !org.trm4j.runtime.TaskMethods.reduceParameters(method).isEmpty();
+        JavaReduction reduction = reduces && ctx < 0 ? javaReduction(method) : null;
+        MethodHandle split = ctx >= 0 || (reduces && reduction == null) ? null : ParallelLoopSplitter.split(method);
         JavaKernel.BarrierUse barriers = ctx >= 0 ? barrierUse(method) : JavaKernel.BarrierUse.NONE;
-        return new JavaKernel(method, direct, split, ctx, barriers, System.nanoTime() - t0);
+        return new JavaKernel(method, direct, split, ctx, barriers, split == null ? null : reduction, System.nanoTime() - t0);
+    }
+
+    /** The @Reduce loop's shape as the JIT reads it, or null (also when the JIT cannot read the kernel at all). */
+    private static JavaReduction javaReduction(Method method) {
+        try {
+            var r = org.trm4j.jit.lower.ReductionLowering.describe(org.trm4j.jit.frontend.KernelCompiler.compile(method));
+            return r == null ? null : new JavaReduction(r);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Position of the KernelContext parameter (trm4j's or the TornadoVM bridge's), or -1. */
+    private static int contextIndex(Method method) {
+        Class<?>[] types = method.getParameterTypes();
+        for (int i = 0; i < types.length; i++)
+            if (org.trm4j.jit.frontend.ApiNames.is(types[i], KernelContext.class)) return i;
+        return -1;
     }
 
     /** Which barriers the kernel may reach, read from its bytecode (conservatively LOCAL when it calls other methods of unknown content). */
@@ -69,7 +93,7 @@ final class JavaDevice implements DeviceRuntime {
         for (var e : code) {
             if (!(e instanceof InvokeInstruction inv)) continue;
             String name = inv.name().stringValue();
-            boolean onContext = inv.owner().asInternalName().equals(KernelContext.class.getName().replace('.', '/'));
+            boolean onContext = org.trm4j.jit.frontend.ApiNames.canonical(inv.owner().asInternalName()).equals(KernelContext.class.getName().replace('.', '/'));
             if (onContext && name.equals("globalBarrier")) return JavaKernel.BarrierUse.GLOBAL;
             if ((onContext && name.equals("localBarrier")) || inv.opcode() == java.lang.classfile.Opcode.INVOKESTATIC
                     && !inv.owner().asInternalName().startsWith("java/") && !inv.owner().asInternalName().equals("org/trm4j/api/KernelMath"))
@@ -77,6 +101,8 @@ final class JavaDevice implements DeviceRuntime {
         }
         return use;
     }
+
+    @Override public boolean usesHostMemory() { return true; }
 
     @Override public void allocate(NativeArray array) {}
     @Override public long copyToDevice(NativeArray array) { return 0; }
@@ -114,16 +140,21 @@ final class JavaDevice implements DeviceRuntime {
 
     private void runSplit(JavaKernel k, Object[] args) throws Throwable {
         List<Future<?>> parts = new ArrayList<>();
+        Object[] privates = new Object[THREADS];
         for (int p = 1; p < THREADS; p++) {
             Object[] a = withPart(args, p);
+            if (k.reduction() != null) a[k.reduction().javaIndex()] = privates[p] = k.reduction().privateCopy(args[k.reduction().javaIndex()]);
             parts.add(pool.submit(() -> {
                 try { k.split().invokeWithArguments(a); } catch (RuntimeException | Error e) { throw e; } catch (Throwable t) { throw new IllegalStateException(t); }
             }));
         }
-        k.split().invokeWithArguments(withPart(args, 0));
+        Object[] first = withPart(args, 0);
+        if (k.reduction() != null) first[k.reduction().javaIndex()] = privates[0] = k.reduction().privateCopy(args[k.reduction().javaIndex()]);
+        k.split().invokeWithArguments(first);
         for (Future<?> f : parts) {
             try { f.get(); } catch (ExecutionException e) { throw e.getCause(); }
         }
+        if (k.reduction() != null) k.reduction().fold(args[k.reduction().javaIndex()], privates);
     }
 
     private static Object[] withPart(Object[] args, int part) {

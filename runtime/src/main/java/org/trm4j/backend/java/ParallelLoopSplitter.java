@@ -95,9 +95,17 @@ final class ParallelLoopSplitter {
                         if (i == storeAt) b.iload(loopSlot).iload(slotPart).iadd().istore(loopSlot);
                     }
                 }));
+        MethodHandles.Lookup ownerLookup;
         try {
-            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(owner, MethodHandles.lookup())
-                    .defineHiddenClass(bytes, true, MethodHandles.Lookup.ClassOption.NESTMATE);
+            ownerLookup = MethodHandles.privateLookupIn(owner, MethodHandles.lookup());
+        } catch (IllegalAccessException e) {
+            throw new IllegalArgumentException("java backend cannot access kernel " + kernel + ": " + e.getMessage(), e);
+        }
+        // A class from another class loader (a user's program under `trm run`) sits in another unnamed module: no
+        // full-privilege lookup, so no nestmate can be defined. Such a kernel runs unsplit, on one thread, as written.
+        if (!ownerLookup.hasFullPrivilegeAccess()) return null;
+        try {
+            MethodHandles.Lookup lookup = ownerLookup.defineHiddenClass(bytes, true, MethodHandles.Lookup.ClassOption.NESTMATE);
             MethodType mt = MethodType.methodType(void.class, kernel.getParameterTypes())
                     .appendParameterTypes(int.class, int.class);
             return lookup.findStatic(lookup.lookupClass(), name, mt);
@@ -177,7 +185,7 @@ final class ParallelLoopSplitter {
         int bestPos = Integer.MAX_VALUE;
         List<CodeElement> elements = code.elementList();
         for (TypeAnnotation ta : attr.annotations()) {
-            if (!ta.annotation().classSymbol().equals(PARALLEL)) continue;
+            if (!org.trm4j.jit.frontend.ApiNames.canonicalDescriptor(ta.annotation().classSymbol().descriptorString()).equals(PARALLEL.descriptorString())) continue;
             if (!(ta.targetInfo() instanceof TypeAnnotation.LocalVarTarget lv)) continue;
             for (TypeAnnotation.LocalVarTargetInfo info : lv.table()) {
                 int pos = elements.indexOf(info.startLabel());

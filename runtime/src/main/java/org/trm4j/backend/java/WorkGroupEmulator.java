@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class WorkGroupEmulator {
     private static final VarHandle INT_ELEMENTS = ValueLayout.JAVA_INT.arrayElementVarHandle();
+    private static final VarHandle LONG_ELEMENTS = ValueLayout.JAVA_LONG.arrayElementVarHandle();
 
     private final JavaKernel kernel;
     private final Object[] args;
@@ -31,6 +32,8 @@ final class WorkGroupEmulator {
     private final int[] groups;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final ItemBarrier gridBarrier;
+    /** Turns trm4j's per-item KernelContext into the kernel's own context class (the TornadoVM bridge's), or null. */
+    private final java.lang.invoke.MethodHandle contextView;
 
     WorkGroupEmulator(JavaKernel kernel, Object[] args, long[] global, long[] local) {
         this.kernel = kernel;
@@ -39,6 +42,7 @@ final class WorkGroupEmulator {
         this.local = local;
         this.groups = new int[3];
         for (int d = 0; d < 3; d++) groups[d] = (int) (global[d] / local[d]);
+        this.contextView = contextView(kernel.method().getParameterTypes()[kernel.contextIndex()]);
         this.gridBarrier = kernel.barriers() == JavaKernel.BarrierUse.GLOBAL ? new ItemBarrier((int) (global[0] * global[1] * global[2])) : null;
     }
 
@@ -77,6 +81,18 @@ final class WorkGroupEmulator {
 
     private interface GroupBody { void run(int group); }
 
+    /** A context class other than trm4j's is built from trm4j's per-item context by its public (KernelContext) constructor. */
+    private static java.lang.invoke.MethodHandle contextView(Class<?> type) {
+        if (type == KernelContext.class) return null;
+        try {
+            return java.lang.invoke.MethodHandles.publicLookup().findConstructor(type,
+                    java.lang.invoke.MethodType.methodType(void.class, KernelContext.class));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException(type.getName() + " cannot stand for a KernelContext: it has no public constructor taking "
+                    + KernelContext.class.getName(), e);
+        }
+    }
+
     /** Spreads groups over the pool's threads, each thread taking every n-th group. */
     private void forEachGroup(ExecutorService pool, int groupCount, GroupBody body) throws InterruptedException {
         int threads = Math.min(groupCount, Runtime.getRuntime().availableProcessors());
@@ -93,10 +109,10 @@ final class WorkGroupEmulator {
     private void runItem(Group group, int item) {
         if (kernel.barriers() != JavaKernel.BarrierUse.NONE) group.barrier.register(item);
         if (gridBarrier != null) gridBarrier.register(group.linear * group.size + item);
-        KernelContext ctx = group.context(item);
         Object[] a = args.clone();
-        a[kernel.contextIndex()] = ctx;
         try {
+            KernelContext ctx = group.context(item);
+            a[kernel.contextIndex()] = contextView == null ? ctx : contextView.invoke(ctx);
             Object ignored = (Object) kernel.direct().invokeExact(a);
         } catch (Throwable t) {
             if (!(t instanceof ItemBarrier.BrokenException)) failure.compareAndSet(null, group.named(t));
@@ -109,7 +125,7 @@ final class WorkGroupEmulator {
     private final class Group {
         final int linear, gx, gy, gz, size;
         final ItemBarrier barrier;
-        final List<NativeArray> localArrays = new ArrayList<>();
+        final List<Object> localArrays = new ArrayList<>();
 
         Group(int linear) {
             this.linear = linear;
@@ -140,14 +156,18 @@ final class WorkGroupEmulator {
             return t;
         }
 
-        synchronized <T extends NativeArray> T localArray(int n, Class<T> type, int size) {
+        /** The group's n-th local array, made on first use: a NativeArray class or a primitive array class. */
+        synchronized <T> T localArray(int n, Class<T> type, int size) {
             if (n < localArrays.size()) {
-                NativeArray a = localArrays.get(n);
-                if (a.getClass() != type || a.getSize() != size)
+                Object a = localArrays.get(n);
+                int have = a instanceof NativeArray na ? na.getSize() : java.lang.reflect.Array.getLength(a);
+                if (a.getClass() != type || have != size)
                     throw new IllegalStateException("work-items of one group allocated different local arrays (allocation " + n + ")");
                 return type.cast(a);
             }
-            NativeArray a = type == FloatArray.class ? new FloatArray(size) : type == IntArray.class ? new IntArray(size) : new DoubleArray(size);
+            Object a = type.isArray() ? java.lang.reflect.Array.newInstance(type.getComponentType(), size)
+                    : type == FloatArray.class ? new FloatArray(size) : type == IntArray.class ? new IntArray(size)
+                    : type == org.trm4j.api.LongArray.class ? new org.trm4j.api.LongArray(size) : new DoubleArray(size);
             localArrays.add(a);
             return type.cast(a);
         }
@@ -174,10 +194,20 @@ final class WorkGroupEmulator {
             return group.localArray(allocations++, type, size);
         }
 
+        @Override public <T> T localJavaArray(Class<T> arrayType, int size) {
+            return group.localArray(allocations++, arrayType, size);
+        }
+
         @Override public int atomicAdd(IntArray array, int index, int value) {
             if (index < 0 || index >= array.getSize())
                 throw KernelIndexOutOfBoundsException.of(array, index, array.getSize());
             return (int) INT_ELEMENTS.getAndAdd(array.getSegment(), 0L, (long) index, value);
+        }
+
+        @Override public long atomicAdd(org.trm4j.api.LongArray array, int index, long value) {
+            if (index < 0 || index >= array.getSize())
+                throw KernelIndexOutOfBoundsException.of(array, index, array.getSize());
+            return (long) LONG_ELEMENTS.getAndAdd(array.getSegment(), 0L, (long) index, value);
         }
 
         private void await(ItemBarrier b) { b.await(); }

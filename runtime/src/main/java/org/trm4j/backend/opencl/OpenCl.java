@@ -41,7 +41,6 @@ public final class OpenCl {
     public static final long CL_QUEUE_PROFILING_ENABLE = 1L << 1;
     public static final long CL_MEM_READ_WRITE = 1L;
     public static final int CL_PROGRAM_BUILD_LOG = 0x1183;
-    public static final int CL_KERNEL_WORK_GROUP_SIZE = 0x11B0;
     public static final int CL_PROFILING_COMMAND_START = 0x1282, CL_PROFILING_COMMAND_END = 0x1283;
     public static final int CL_SUCCESS = 0, CL_DEVICE_NOT_FOUND = -1, CL_PLATFORM_NOT_FOUND_KHR = -1001;
 
@@ -50,10 +49,10 @@ public final class OpenCl {
 
     private final String library;
     private final MethodHandle clGetPlatformIDs, clGetPlatformInfo, clGetDeviceIDs, clGetDeviceInfo,
-            clCreateContext, clReleaseContext, clCreateCommandQueue, clReleaseCommandQueue, clFinish,
+            clCreateContext, clReleaseContext, clCreateCommandQueue, clReleaseCommandQueue,
             clCreateBuffer, clReleaseMemObject, clEnqueueWriteBuffer, clEnqueueReadBuffer,
             clCreateProgramWithSource, clCreateProgramWithBinary, clBuildProgram, clGetProgramBuildInfo, clReleaseProgram,
-            clCreateKernel, clReleaseKernel, clSetKernelArg, clGetKernelWorkGroupInfo, clEnqueueNDRangeKernel,
+            clCreateKernel, clReleaseKernel, clSetKernelArg, clEnqueueNDRangeKernel,
             clWaitForEvents, clGetEventProfilingInfo, clReleaseEvent;
     /** OpenCL 2.1+; null when the ICD loader predates it. */
     private final MethodHandle clCreateProgramWithIL;
@@ -106,7 +105,6 @@ public final class OpenCl {
         clReleaseContext = fn(linker, lib, "clReleaseContext", I, P);
         clCreateCommandQueue = fn(linker, lib, "clCreateCommandQueue", P, P, P, L, P);
         clReleaseCommandQueue = fn(linker, lib, "clReleaseCommandQueue", I, P);
-        clFinish = fn(linker, lib, "clFinish", I, P);
         clCreateBuffer = fn(linker, lib, "clCreateBuffer", P, P, L, L, P, P);
         clReleaseMemObject = fn(linker, lib, "clReleaseMemObject", I, P);
         clEnqueueWriteBuffer = fn(linker, lib, "clEnqueueWriteBuffer", I, P, P, I, L, L, P, I, P, P);
@@ -121,7 +119,6 @@ public final class OpenCl {
         clCreateKernel = fn(linker, lib, "clCreateKernel", P, P, P, P);
         clReleaseKernel = fn(linker, lib, "clReleaseKernel", I, P);
         clSetKernelArg = fn(linker, lib, "clSetKernelArg", I, P, I, L, P);
-        clGetKernelWorkGroupInfo = fn(linker, lib, "clGetKernelWorkGroupInfo", I, P, P, I, L, P, P);
         clEnqueueNDRangeKernel = fn(linker, lib, "clEnqueueNDRangeKernel", I, P, P, I, P, P, P, I, P, P);
         clWaitForEvents = fn(linker, lib, "clWaitForEvents", I, I, P);
         clGetEventProfilingInfo = fn(linker, lib, "clGetEventProfilingInfo", I, P, I, L, P, P);
@@ -195,8 +192,6 @@ public final class OpenCl {
     }
 
     public void releaseCommandQueue(MemorySegment queue) { check("clReleaseCommandQueue", call(() -> (int) clReleaseCommandQueue.invoke(queue))); }
-
-    public void finish(MemorySegment queue) { check("clFinish", call(() -> (int) clFinish.invoke(queue))); }
 
     public MemorySegment createBuffer(MemorySegment context, long flags, long bytes) {
         try (Arena a = Arena.ofConfined()) {
@@ -299,12 +294,6 @@ public final class OpenCl {
 
     public void releaseKernel(MemorySegment kernel) { check("clReleaseKernel", call(() -> (int) clReleaseKernel.invoke(kernel))); }
 
-    /** The largest work-group this kernel can run with on {@code device}. */
-    public long kernelWorkGroupSize(MemorySegment kernel, MemorySegment device) {
-        return scalar("clGetKernelWorkGroupInfo", JAVA_LONG,
-                (size, value, sizeRet) -> (int) clGetKernelWorkGroupInfo.invoke(kernel, device, CL_KERNEL_WORK_GROUP_SIZE, size, value, sizeRet));
-    }
-
     /** Sets argument {@code index} to the {@code size} bytes at {@code value}. */
     public void setKernelArg(MemorySegment kernel, int index, long size, MemorySegment value) {
         int rc = call(() -> (int) clSetKernelArg.invoke(kernel, index, size, value));
@@ -341,7 +330,7 @@ public final class OpenCl {
         return eventProfilingInfo(event, CL_PROFILING_COMMAND_END) - eventProfilingInfo(event, CL_PROFILING_COMMAND_START);
     }
 
-    public long eventProfilingInfo(MemorySegment event, int param) {
+    private long eventProfilingInfo(MemorySegment event, int param) {
         return scalar("clGetEventProfilingInfo", JAVA_LONG, (size, value, sizeRet) -> (int) clGetEventProfilingInfo.invoke(event, param, size, value, sizeRet));
     }
 

@@ -3,15 +3,18 @@ package org.trm4j.backend.opencl;
 import org.trm4j.api.DeviceType;
 import org.trm4j.api.NativeArray;
 import org.trm4j.api.WorkerGrid;
+import org.trm4j.jit.KernelAbi;
 import org.trm4j.jit.ir.Kernel;
-import org.trm4j.jit.ir.Param;
 import org.trm4j.jit.opencl.OpenClRenderer;
-import org.trm4j.runtime.Cleanup;
-import org.trm4j.runtime.CompiledKernel;
-import org.trm4j.runtime.DeviceRuntime;
 import org.trm4j.runtime.BoundsChecks;
+import org.trm4j.runtime.Cleanup;
+import org.trm4j.runtime.CompileOptions;
+import org.trm4j.runtime.CompiledKernel;
+import org.trm4j.runtime.DeviceIr;
+import org.trm4j.runtime.DeviceRuntime;
 import org.trm4j.runtime.KernelArguments;
 import org.trm4j.runtime.LaunchGeometry;
+import org.trm4j.runtime.Reductions;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -21,11 +24,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
-import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
  * One OpenCL device: a lazily created context and in-order profiling queue, one buffer per host
@@ -46,6 +44,29 @@ public final class OpenClDevice implements DeviceRuntime {
     private MemorySegment queue;
     private final Map<NativeArray, MemorySegment> buffers = new IdentityHashMap<>();
     private final List<OpenClKernel> kernels = new ArrayList<>();
+    /** How often the host has waited for kernels (a synchronous launch or a {@link #finish} with kernels in flight). */
+    private long kernelWaits;
+    /** Kernels enqueued by {@link #enqueue} and not yet waited for, in queue order. */
+    private final List<PendingLaunch> pending = new ArrayList<>();
+
+    /** An enqueued kernel: its event until {@link #finish}, then its time. */
+    private static final class PendingLaunch implements Launch {
+        final String task;
+        final MemorySegment event;
+        final long wallStart;
+        long nanos = -1;
+
+        PendingLaunch(String task, MemorySegment event, long wallStart) {
+            this.task = task;
+            this.event = event;
+            this.wallStart = wallStart;
+        }
+
+        @Override public long nanos() {
+            if (nanos < 0) throw new IllegalStateException(task + " has not been waited for (finish() the device first)");
+            return nanos;
+        }
+    }
 
     public OpenClDevice(OpenCl cl, MemorySegment platform, MemorySegment device, String id) {
         this.cl = cl;
@@ -90,9 +111,9 @@ public final class OpenClDevice implements DeviceRuntime {
 
     // ---- compilation ----
 
-    @Override public CompiledKernel compile(Method kernel) {
+    @Override public CompiledKernel compile(Method kernel, CompileOptions options) {
         long t0 = System.nanoTime();
-        Kernel ir = BoundsChecks.kernelFor(kernel); // KernelCompileException passes through: it names the source line
+        Kernel ir = DeviceIr.of(kernel, options); // KernelCompileException passes through: it names the source line
         return compile(kernel, ir, t0);
     }
 
@@ -107,11 +128,22 @@ public final class OpenClDevice implements DeviceRuntime {
                     + ") has no cl_khr_fp64; note that Math.exp/log/... on floats compute in double: use KernelMath's float versions");
     }
 
+    /** A long atomicAdd on a device without cl_khr_int64_base_atomics would only fail as an opaque build error. */
+    private void requireLongAtomicsIfUsed(Kernel ir) {
+        if (info.hasExtension("cl_khr_int64_base_atomics")) return;
+        for (org.trm4j.jit.ir.Block b : ir.blocks)
+            for (org.trm4j.jit.ir.Instr i : b.instrs)
+                if (i instanceof org.trm4j.jit.ir.Instr.AtomicAdd a && a.array().elementType() == org.trm4j.jit.ir.Type.LONG)
+                    throw new UnsupportedOperationException(ir.source + " uses atomicAdd on a LongArray, but " + id() + " (" + name()
+                            + ") has no cl_khr_int64_base_atomics");
+    }
+
     /** Builds hand-made or already compiled IR; {@code method} may be null (it is only reported). */
     public OpenClKernel compile(Method method, Kernel ir) { return compile(method, ir, System.nanoTime()); }
 
     private synchronized OpenClKernel compile(Method method, Kernel ir, long startNanos) {
         requireFp64IfUsed(ir);
+        requireLongAtomicsIfUsed(ir);
         String source = OpenClRenderer.render(ir);
         String fn = OpenClRenderer.functionName(ir);
         MemorySegment program = buildProgramFromSource(source, defaultBuildOptions(), ir.source);
@@ -216,13 +248,64 @@ public final class OpenClDevice implements DeviceRuntime {
     // ---- launch ----
 
     @Override public long launch(CompiledKernel kernel, Object[] args, WorkerGrid grid) {
-        if (!(kernel instanceof OpenClKernel k) || k.device != this)
-            throw new IllegalArgumentException(kernel + " was not compiled for " + id);
+        OpenClKernel k = own(kernel);
         synchronized (this) {
             k.requireNotReleased();
             boolean aliased = KernelArguments.hasAliasedArrays(k.ir(), args);
             return launch(aliased ? aliasedKernel(k) : k.kernelHandle(), k.ir(), args, grid);
         }
+    }
+
+    @Override public Launch enqueue(CompiledKernel kernel, Object[] args, WorkerGrid grid) {
+        OpenClKernel k = own(kernel);
+        synchronized (this) {
+            k.requireNotReleased();
+            boolean aliased = KernelArguments.hasAliasedArrays(k.ir(), args);
+            return enqueue(aliased ? aliasedKernel(k) : k.kernelHandle(), k.ir(), args, grid);
+        }
+    }
+
+    private OpenClKernel own(CompiledKernel kernel) {
+        if (!(kernel instanceof OpenClKernel k) || k.device != this) throw new IllegalArgumentException(kernel + " was not compiled for " + id);
+        return k;
+    }
+
+    /**
+     * {@link #launch(MemorySegment, Kernel, Object[], WorkerGrid)} without the wait: the event is kept until
+     * {@link #finish}. A bounds-checked kernel or a lowered reduction runs synchronously (its error array or its
+     * partial results are read right after it).
+     */
+    public synchronized Launch enqueue(MemorySegment clKernel, Kernel ir, Object[] args, WorkerGrid grid) {
+        if (ir.checkedAccesses != null || ir.reduction != null) { // read back right after: checks, reduction partials
+            long nanos = launch(clKernel, ir, args, grid);
+            return () -> nanos;
+        }
+        long t0 = System.nanoTime();
+        PendingLaunch p = new PendingLaunch(KernelArguments.kernelName(ir), enqueueOnce(clKernel, ir, args, grid), t0);
+        pending.add(p);
+        return p;
+    }
+
+    /** How often the host has waited for kernels on this device: once per finish() with kernels in flight, once per launch(). */
+    public synchronized long kernelWaits() { return kernelWaits; }
+
+    @Override public synchronized void finish() {
+        if (pending.isEmpty()) return;
+        kernelWaits++;
+        OpenClException first = null;
+        for (PendingLaunch p : pending) {
+            try {
+                cl.waitForEvent(p.event);
+                p.nanos = cl.eventDurationNanos(p.event);
+            } catch (OpenClException e) {
+                if (first == null) first = new OpenClException(e.call() + " for " + p.task + " on " + id, e.code());
+                p.nanos = System.nanoTime() - p.wallStart;
+            } finally {
+                cl.releaseEvent(p.event);
+            }
+        }
+        pending.clear();
+        if (first != null) throw first;
     }
 
     /**
@@ -231,52 +314,44 @@ public final class OpenClDevice implements DeviceRuntime {
      * Arrays not yet on the device are allocated and copied first.
      */
     public synchronized long launch(MemorySegment clKernel, Kernel ir, Object[] args, WorkerGrid grid) {
-        return BoundsChecks.launch(this, ir, args, all -> launchOnce(clKernel, ir, all, grid));
+        return Reductions.launch(this, ir, args, withPartials ->
+                BoundsChecks.launch(this, ir, withPartials, all -> launchOnce(clKernel, ir, all, grid)));
     }
 
     private long launchOnce(MemorySegment clKernel, Kernel ir, Object[] args, WorkerGrid grid) {
-        String task = KernelArguments.kernelName(ir);
-        LaunchGeometry geometry = LaunchGeometry.of(ir, args, grid, task);
-        Object[] values = KernelArguments.values(ir, args);
-        try (Arena a = Arena.ofConfined()) {
-            int index = 0;
-            for (int i = 0; i < values.length; i++) {
-                Param p = ir.params.get(i);
-                Object v = values[i];
-                if (p instanceof Param.Array) {
-                    NativeArray arr = (NativeArray) v;
-                    if (!isResident(arr)) copyToDevice(arr);
-                    MemorySegment handle = a.allocate(ADDRESS);
-                    handle.set(ADDRESS, 0, buffers.get(arr));
-                    cl.setKernelArg(clKernel, index++, ADDRESS.byteSize(), handle);
-                    cl.setKernelArg(clKernel, index++, 4, a.allocateFrom(JAVA_INT, arr.getSize()));
-                } else {
-                    switch (v) {
-                        case Integer x -> cl.setKernelArg(clKernel, index++, 4, a.allocateFrom(JAVA_INT, x));
-                        case Long x -> cl.setKernelArg(clKernel, index++, 8, a.allocateFrom(JAVA_LONG, x));
-                        case Float x -> cl.setKernelArg(clKernel, index++, 4, a.allocateFrom(JAVA_FLOAT, x));
-                        case Double x -> cl.setKernelArg(clKernel, index++, 8, a.allocateFrom(JAVA_DOUBLE, x));
-                        case Boolean x -> cl.setKernelArg(clKernel, index++, 4, a.allocateFrom(JAVA_INT, x ? 1 : 0));
-                        default -> throw new IllegalStateException("unexpected scalar " + v);
-                    }
-                }
-            }
-        }
+        kernelWaits++;
         long t0 = System.nanoTime();
-        MemorySegment ev;
-        try {
-            ev = cl.enqueueNDRangeKernel(queue(), clKernel, geometry.global(), geometry.local());
-        } catch (OpenClException e) {
-            throw new OpenClException(e.call() + " for " + task + " with " + geometry + " on " + id
-                    + " (max work-group size " + info.maxWorkGroupSize() + ")", e.code());
-        }
+        MemorySegment ev = enqueueOnce(clKernel, ir, args, grid);
         try {
             cl.waitForEvent(ev);
         } catch (OpenClException e) {
             cl.releaseEvent(ev); // the command failed: its event must not leak
-            throw new OpenClException(e.call() + " for " + task + " with " + geometry + " on " + id, e.code());
+            throw new OpenClException(e.call() + " for " + KernelArguments.kernelName(ir) + " on " + id, e.code());
         }
         return finished(ev, t0);
+    }
+
+    /** Sets the arguments and enqueues the kernel; returns its event (the caller waits and releases it). */
+    private MemorySegment enqueueOnce(MemorySegment clKernel, Kernel ir, Object[] args, WorkerGrid grid) {
+        String task = KernelArguments.kernelName(ir);
+        LaunchGeometry geometry = LaunchGeometry.of(ir, args, grid, task, this);
+        Object[] values = KernelArguments.values(ir, args);
+        try (Arena a = Arena.ofConfined()) {
+            List<KernelAbi.Slot> slots = KernelAbi.slots(ir);
+            for (int i = 0; i < slots.size(); i++) {
+                KernelAbi.Slot slot = slots.get(i);
+                Object v = values[slot.index()];
+                if (slot instanceof KernelAbi.Buffer && !isResident((NativeArray) v)) copyToDevice((NativeArray) v);
+                MemorySegment arg = KernelAbi.encode(a, slot, v, arr -> buffers.get(arr).address()); // cl_mem handles are pointers
+                cl.setKernelArg(clKernel, i, arg.byteSize(), arg);
+            }
+        }
+        try {
+            return cl.enqueueNDRangeKernel(queue(), clKernel, geometry.global(), geometry.local());
+        } catch (OpenClException e) {
+            throw new OpenClException(e.call() + " for " + task + " with " + geometry + " on " + id
+                    + " (max work-group size " + info.maxWorkGroupSize() + ")", e.code());
+        }
     }
 
     private MemorySegment aliasedKernel(OpenClKernel k) {
@@ -303,6 +378,7 @@ public final class OpenClDevice implements DeviceRuntime {
 
     @Override public synchronized void close() {
         Cleanup cleanup = new Cleanup();
+        cleanup.run(this::finish);
         cleanup.run(() -> DeviceRuntime.closing(this));
         for (MemorySegment b : buffers.values()) cleanup.run(() -> cl.releaseMemObject(b));
         buffers.clear();

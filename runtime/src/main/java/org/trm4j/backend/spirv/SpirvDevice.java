@@ -8,9 +8,12 @@ import org.trm4j.backend.opencl.OpenClBuildException;
 import org.trm4j.backend.opencl.OpenClDevice;
 import org.trm4j.backend.opencl.OpenClDeviceInfo;
 import org.trm4j.runtime.BoundsChecks;
+import org.trm4j.runtime.CompileOptions;
+import org.trm4j.runtime.DeviceIr;
 import org.trm4j.jit.ir.Kernel;
 import org.trm4j.jit.spirv.SpirvRenderer;
 import org.trm4j.jit.spirv.SpirvTools;
+import org.trm4j.runtime.BoundsChecks;
 import org.trm4j.runtime.CompiledKernel;
 import org.trm4j.runtime.DeviceRuntime;
 import org.trm4j.runtime.Cleanup;
@@ -63,9 +66,9 @@ public final class SpirvDevice implements DeviceRuntime {
 
     // ---- compilation ----
 
-    @Override public CompiledKernel compile(Method kernel) {
+    @Override public CompiledKernel compile(Method kernel, CompileOptions options) {
         long t0 = System.nanoTime();
-        Kernel ir = BoundsChecks.kernelFor(kernel); // KernelCompileException passes through: it names the source line
+        Kernel ir = DeviceIr.of(kernel, options); // KernelCompileException passes through: it names the source line
         return compile(kernel, ir, t0);
     }
 
@@ -130,14 +133,28 @@ public final class SpirvDevice implements DeviceRuntime {
 
     // ---- launch ----
 
+    // SPIR-V parameters carry no NoAlias decoration, so one array passed twice needs no second build.
     @Override public long launch(CompiledKernel kernel, Object[] args, WorkerGrid grid) {
-        if (!(kernel instanceof SpirvKernel k) || k.device != this)
-            throw new IllegalArgumentException(kernel + " was not compiled for " + id());
+        SpirvKernel k = own(kernel);
         synchronized (this) {
             k.requireNotReleased();
-            // SPIR-V parameters carry no NoAlias decoration, so one array passed twice needs no second build.
             return cl.launch(k.kernelHandle(), k.ir(), args, grid);
         }
+    }
+
+    @Override public Launch enqueue(CompiledKernel kernel, Object[] args, WorkerGrid grid) {
+        SpirvKernel k = own(kernel);
+        synchronized (this) {
+            k.requireNotReleased();
+            return cl.enqueue(k.kernelHandle(), k.ir(), args, grid);
+        }
+    }
+
+    @Override public void finish() { cl.finish(); }
+
+    private SpirvKernel own(CompiledKernel kernel) {
+        if (!(kernel instanceof SpirvKernel k) || k.device != this) throw new IllegalArgumentException(kernel + " was not compiled for " + id());
+        return k;
     }
 
     // ---- lifetime ----

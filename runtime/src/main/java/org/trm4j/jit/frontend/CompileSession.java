@@ -19,6 +19,8 @@ final class CompileSession {
     final Deque<String> callChain = new ArrayDeque<>();
     /** Where each barrier instruction came from, for {@link BarrierUniformity}'s messages. */
     final Map<Instr, Where> barrierSites = new IdentityHashMap<>();
+    /** The hidden column-count register of each array parameter that is a {@link org.trm4j.api.Matrix2D}. */
+    final Map<org.trm4j.jit.ir.ArrayRef, org.trm4j.jit.ir.Value.Reg> matrixColumns = new java.util.HashMap<>();
 
     CompileSession(Kernel kernel, ClassLoader loader) {
         this.kernel = kernel;

@@ -15,6 +15,8 @@ import org.trm4j.api.DoubleArray;
 import org.trm4j.api.FloatArray;
 import org.trm4j.api.IntArray;
 import org.trm4j.api.KernelContext;
+import org.trm4j.api.LongArray;
+import org.trm4j.runtime.TaskMethods;
 import org.trm4j.jit.ir.Block;
 import org.trm4j.jit.ir.IrVerifier;
 import org.trm4j.jit.ir.Kernel;
@@ -83,12 +85,18 @@ public final class KernelCompiler {
             Class<?> pt = params[i].getType();
             String pn = names.get(slots.get(i).slot());
             Type elem = arrayElement(pt);
-            if (pt == KernelContext.class) {
+            if (ApiNames.is(pt, KernelContext.class)) {
                 k.usesKernelContext = true;
                 args.add(new StackEntry.Ref(new Sym.Context()));
             } else if (elem != null) {
                 Param.Array p = new Param.Array(pn, i, elem);
                 k.params.add(p);
+                if (org.trm4j.api.Matrix2D.class.isAssignableFrom(pt)) {
+                    // The column count travels as a hidden int taken from the same argument (KernelArguments).
+                    Value.Reg columns = k.newReg(Type.INT, pn + "_columns");
+                    k.params.add(new Param.Scalar(pn + "_columns", i, columns));
+                    s.matrixColumns.put(p, columns);
+                }
                 args.add(new StackEntry.Ref(new Sym.Array(p)));
             } else if (pt.isPrimitive()) {
                 Value.Reg r = top.localReg(slots.get(i).slot(), scalarType(pt));
@@ -96,8 +104,8 @@ public final class KernelCompiler {
                 args.add(new StackEntry.Scalar(r));
             } else {
                 throw methodStart.error("parameter " + pn + " of type " + pt.getTypeName() + " is not supported in kernels"
-                        + (pt.isArray() ? ": Java arrays cannot be used, use FloatArray, IntArray, DoubleArray or ByteArray"
-                                        : ": use primitives, FloatArray, IntArray, DoubleArray, ByteArray or KernelContext"));
+                        + (pt.isArray() ? ": of Java arrays only float[], int[], double[], long[], short[], char[] and byte[] can be used"
+                                        : ": use primitives, FloatArray, IntArray, DoubleArray, LongArray, ByteArray, their primitive arrays or KernelContext"));
             }
         }
 
@@ -106,17 +114,34 @@ public final class KernelCompiler {
         s.em.cur = entry;
         top.translate(args);
         k.parallelDims.addAll(parallel.dims());
+        k.reductionParams.addAll(TaskMethods.reduceParameters(kernelMethod));
         CfgCleanup.run(k);
         IrVerifier.verify(k, "front end");
         BarrierUniformity.check(k, s.barrierSites);
         return k;
     }
 
+    /** Element type of an array parameter class (trm4j's arrays, their bridge subclasses, Java primitive arrays), or null. */
     private static Type arrayElement(Class<?> c) {
-        if (c == FloatArray.class) return Type.FLOAT;
-        if (c == IntArray.class) return Type.INT;
-        if (c == DoubleArray.class) return Type.DOUBLE;
-        if (c == ByteArray.class) return Type.BYTE;
+        ApiNames.Lanes collection = ApiNames.collection(c.getName().replace('.', '/'));
+        if (collection != null) return collection.type();
+        if (c == float[].class) return Type.FLOAT;
+        if (c == int[].class) return Type.INT;
+        if (c == double[].class) return Type.DOUBLE;
+        if (c == long[].class) return Type.LONG;
+        if (c == byte[].class) return Type.BYTE;
+        if (c == short[].class) return Type.SHORT;
+        if (c == char[].class) return Type.CHAR;
+        for (Class<?> k = c; k != null; k = k.getSuperclass()) {
+            if (k == FloatArray.class) return Type.FLOAT;
+            if (k == IntArray.class) return Type.INT;
+            if (k == DoubleArray.class) return Type.DOUBLE;
+            if (k == ByteArray.class) return Type.BYTE;
+            if (k == LongArray.class) return Type.LONG;
+            if (k == org.trm4j.api.HalfArray.class) return Type.HALF;
+            if (k == org.trm4j.api.ShortArray.class) return Type.SHORT;
+            if (k == org.trm4j.api.CharArray.class) return Type.CHAR;
+        }
         return null;
     }
 

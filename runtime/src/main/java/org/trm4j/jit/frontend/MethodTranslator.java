@@ -1,18 +1,12 @@
 package org.trm4j.jit.frontend;
 
-import java.lang.classfile.ClassModel;
 import java.lang.classfile.Instruction;
-import java.lang.classfile.MethodModel;
 import java.lang.classfile.Opcode;
 import java.lang.classfile.TypeKind;
 import java.lang.classfile.instruction.*;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
-import java.lang.constant.MethodTypeDesc;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -198,8 +192,8 @@ final class MethodTranslator {
             case TableSwitchInstruction t -> switchOp(t.cases(), t.defaultTarget(), f, w);
             case LookupSwitchInstruction t -> switchOp(t.cases(), t.defaultTarget(), f, w);
             case ReturnInstruction r -> ret(r, f, w);
-            case InvokeInstruction inv -> invoke(inv, f, w);
-            case FieldInstruction fi -> field(fi, f, w);
+            case InvokeInstruction inv -> Invocations.invoke(s, inv, f, w);
+            case FieldInstruction fi -> Invocations.field(s, fi, f, w);
             case NopInstruction n -> {}
             case TypeCheckInstruction tc -> {
                 if (tc.opcode() == Opcode.INSTANCEOF)
@@ -208,6 +202,10 @@ final class MethodTranslator {
                 if (!(e instanceof StackEntry.Ref)) throw w.error("internal error: checkcast of a primitive");
                 f.stack.add(e);   // casting a known array to its own type changes nothing
             }
+            case NewObjectInstruction n when ApiNames.vector(n.className().asInternalName()) != null ->
+                    f.stack.add(new StackEntry.Ref(new Sym.NewVec(insn.bci(), n.className().asInternalName())));
+            case NewObjectInstruction n when ApiNames.canonical(n.className().asInternalName()).equals(ApiCalls.HALF_FLOAT) ->
+                    f.stack.add(new StackEntry.Ref(new Sym.NewHalf(insn.bci())));
             case NewObjectInstruction n -> {
                 if (blockThrows(insn))
                     throw w.error("throwing exceptions is not supported in kernels ('throw new "
@@ -217,8 +215,14 @@ final class MethodTranslator {
             case NewPrimitiveArrayInstruction n -> throw javaArrays(w, "allocating a Java array 'new " + n.typeKind().name().toLowerCase() + "[]'");
             case NewReferenceArrayInstruction n -> throw javaArrays(w, "allocating a Java array 'new " + n.componentType().asInternalName() + "[]'");
             case NewMultiArrayInstruction n -> throw javaArrays(w, "allocating a multi-dimensional Java array");
-            case ArrayLoadInstruction a -> throw javaArrays(w, "reading a Java array element (" + a.opcode().name().toLowerCase() + ")");
-            case ArrayStoreInstruction a -> throw javaArrays(w, "writing a Java array element (" + a.opcode().name().toLowerCase() + ")");
+            case ArrayLoadInstruction a -> {
+                StackEntry index = pop(f), ref = pop(f);
+                f.stack.add(ApiCalls.javaArrayLoad(s, w, a.typeKind(), ref, index));
+            }
+            case ArrayStoreInstruction a -> {
+                StackEntry value = pop(f), index = pop(f), ref = pop(f);
+                ApiCalls.javaArrayStore(s, w, a.typeKind(), ref, index, value);
+            }
             case ThrowInstruction t -> throw w.error("throwing exceptions (athrow) is not supported in kernels"
                     + " (javac also emits athrow for assert statements)");
             case MonitorInstruction mi -> throw w.error("synchronized (" + mi.opcode().name().toLowerCase() + ") is not supported in kernels");
@@ -233,7 +237,8 @@ final class MethodTranslator {
     }
 
     private static KernelCompileException javaArrays(Where w, String what) {
-        return w.error(what + " is not supported in kernels: Java arrays cannot be used, use FloatArray, IntArray, DoubleArray or ByteArray");
+        return w.error(what + " is not supported in kernels: kernels cannot allocate arrays; pass one in (use FloatArray, IntArray, DoubleArray,"
+                + " LongArray, ByteArray or float[], int[], double[], long[], byte[]) or use KernelContext's local arrays");
     }
 
     private void load(LoadInstruction l, Frame f, Where w) {
@@ -325,7 +330,7 @@ final class MethodTranslator {
                 int nan = op == Opcode.LCMP ? 0 : (op == Opcode.FCMPL || op == Opcode.DCMPL) ? -1 : 1;
                 f.stack.add(new StackEntry.PendingCompare(a, b, nan));
             }
-            case ARRAYLENGTH -> throw javaArrays(w, "the length of a Java array (arraylength)");
+            case ARRAYLENGTH -> f.stack.add(ApiCalls.javaArrayLength(s, w, pop(f)));
             default -> throw w.error("bytecode " + op.name().toLowerCase() + " is not supported in kernels");
         }
     }
@@ -472,150 +477,9 @@ final class MethodTranslator {
         em.jump(exit);
     }
 
-    // ---------------------------------------------------------------- calls and fields
-
-    private List<StackEntry> popArgs(Frame f, MethodTypeDesc type, Where w) {
-        List<StackEntry> args = new ArrayList<>();
-        for (int i = 0; i < type.parameterCount(); i++) {
-            StackEntry e = pop(f);
-            // Arguments are evaluated now: a pending compare becomes its int value.
-            args.addFirst(e instanceof StackEntry.PendingCompare ? new StackEntry.Scalar(em.valueOf(e, w)) : e);
-        }
-        return args;
-    }
-
-    private void invoke(InvokeInstruction inv, Frame f, Where w) {
-        String owner = inv.owner().asInternalName();
-        String name = inv.name().stringValue();
-        MethodTypeDesc type = inv.typeSymbol();
-        StackEntry result;
-        switch (inv.opcode()) {
-            case INVOKESTATIC -> {
-                List<StackEntry> args = popArgs(f, type, w);
-                Op.Intrinsic fn = Intrinsics.lookup(owner, name, type);
-                if (fn != null) {
-                    List<Value> vals = new ArrayList<>();
-                    for (StackEntry a : args) vals.add(em.valueOf(a, w));
-                    result = new StackEntry.Scalar(fn == Op.Intrinsic.ISNAN
-                            ? em.boolToInt(em.call(fn, Type.BOOL, vals))
-                            : em.call(fn, irType(TypeKind.from(type.returnType())), vals));
-                } else if (isLibrary(owner)) {
-                    throw w.error("call to " + owner.replace('/', '.') + "." + name + type.descriptorString()
-                            + " is not supported in kernels (use KernelMath or the java.lang.Math functions the JIT knows)");
-                } else {
-                    result = inline(owner, name, type, args, w);
-                }
-            }
-            case INVOKEVIRTUAL -> {
-                List<StackEntry> args = popArgs(f, type, w);
-                StackEntry recv = pop(f);
-                if (!(recv instanceof StackEntry.Ref r))
-                    throw w.error("internal error: virtual call on a primitive");
-                if (r.sym() instanceof Sym.Conflict c) throw w.error(c.why());
-                result = ApiCalls.invokeVirtual(s, w, owner, name, type, r.sym(), args);
-            }
-            case INVOKEINTERFACE -> throw w.error("interface call to " + owner + "." + name
-                    + " is not supported in kernels (only static methods are inlined)");
-            default -> throw w.error((name.equals("<init>") ? "constructor call " : "instance method call ") + owner + "." + name
-                    + " is not supported in kernels (only static methods are inlined)");
-        }
-        if (result != null) f.stack.add(result);
-    }
-
-    private static boolean isLibrary(String owner) {
-        return owner.startsWith("java/") || owner.startsWith("javax/") || owner.startsWith("jdk/")
-                || owner.startsWith("sun/") || owner.startsWith("com/sun/") || owner.startsWith(ApiCalls.API);
-    }
-
-    private StackEntry inline(String owner, String name, MethodTypeDesc type, List<StackEntry> args, Where w) {
-        String key = CompileSession.methodKey(owner, name, type.descriptorString());
-        if (s.callChain.contains(key)) {
-            List<String> chain = new ArrayList<>(s.callChain);
-            Collections.reverse(chain);
-            chain.add(key);
-            throw w.error("recursion is not supported in kernels: " + String.join(" -> ", chain.stream().map(MethodTranslator::shortKey).toList()));
-        }
-        if (s.callChain.size() >= CompileSession.MAX_INLINE_DEPTH)
-            throw w.error("calls nested deeper than " + CompileSession.MAX_INLINE_DEPTH + " levels are not supported in kernels");
-        Class<?> cls = ClassModels.load(owner, s.loader, false);
-        if (cls == null) throw w.error("cannot load class " + owner.replace('/', '.') + " to inline " + name);
-        // invokestatic may name a subclass of the declaring class: look up the superclasses too.
-        MethodModel callee = null;
-        Class<?> declaring = cls;
-        while (declaring != null && (callee = ClassModels.findMethod(declaring, name, type)) == null)
-            declaring = declaring.getSuperclass();
-        if (callee == null || !ClassModels.isStatic(callee))
-            throw w.error("cannot find static method " + owner.replace('/', '.') + "." + name + type.descriptorString());
-        ClassModel model = ClassModels.of(declaring);
-        BytecodeMethod bm = new BytecodeMethod(model, callee, w);
-        s.callChain.push(key);
-        try {
-            return new MethodTranslator(s, bm, ParallelLoops.none(), false, Map.of()).translate(args).value();
-        } finally {
-            s.callChain.pop();
-        }
-    }
-
-    private static String shortKey(String key) {
-        String noDesc = key.substring(0, key.indexOf('('));
-        int dot = noDesc.lastIndexOf('.');
-        String cls = noDesc.substring(0, dot);
-        return cls.substring(cls.lastIndexOf('/') + 1) + noDesc.substring(dot);
-    }
-
-    private void field(FieldInstruction fi, Frame f, Where w) {
-        String owner = fi.owner().asInternalName();
-        String name = fi.name().stringValue();
-        switch (fi.opcode()) {
-            case GETFIELD -> {
-                StackEntry recv = pop(f);
-                if (owner.equals(ApiCalls.CONTEXT) && recv instanceof StackEntry.Ref(Sym.Context c))
-                    f.stack.add(ApiCalls.contextField(s, w, name));
-                else
-                    throw w.error("reading field " + owner.replace('/', '.') + "." + name + " is not supported in kernels (objects cannot be used)");
-            }
-            case PUTFIELD -> throw w.error("writing field " + owner.replace('/', '.') + "." + name + " is not supported in kernels");
-            case GETSTATIC -> f.stack.add(new StackEntry.Scalar(staticConstant(owner, name, w)));
-            case PUTSTATIC -> throw w.error("writing static field " + owner.replace('/', '.') + "." + name + " is not supported in kernels");
-            default -> throw w.error("bytecode " + fi.opcode().name().toLowerCase() + " is not supported in kernels");
-        }
-    }
-
-    /** A static final primitive field read becomes its value (javac inlines most such constants already). */
-    private Value staticConstant(String owner, String name, Where w) {
-        if (name.equals("$assertionsDisabled"))
-            throw w.error("assert statements are not supported in kernels (a failing assert throws an exception)");
-        Class<?> cls = ClassModels.load(owner, s.loader, true);
-        Field field = null;
-        for (Class<?> c = cls; c != null && field == null; c = c.getSuperclass()) {
-            try { field = c.getDeclaredField(name); } catch (NoSuchFieldException e) { /* try the superclass */ }
-        }
-        String what = "reading static field " + owner.replace('/', '.') + "." + name;
-        if (field == null || !Modifier.isStatic(field.getModifiers()) || !Modifier.isFinal(field.getModifiers())
-                || !field.getType().isPrimitive())
-            throw w.error(what + " is not supported in kernels (only static final primitive constants can be read)");
-        try {
-            field.setAccessible(true);
-            return switch (field.get(null)) {
-                case Integer i -> Value.Const.i32(i);
-                case Short x -> Value.Const.i32(x);
-                case Byte x -> Value.Const.i32(x);
-                case Character x -> Value.Const.i32(x);
-                case Boolean x -> Value.Const.i32(x ? 1 : 0);
-                case Long x -> Value.Const.i64(x);
-                case Float x -> Value.Const.f32(x);
-                case Double x -> Value.Const.f64(x);
-                default -> throw w.error(what + ": unexpected value type");
-            };
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            if (e instanceof KernelCompileException k) throw k;
-            throw w.error(what + " failed: " + e);
-        }
-    }
-
     // ---------------------------------------------------------------- helpers
 
-    private static StackEntry pop(Frame f) {
+    static StackEntry pop(Frame f) {
         if (f.stack.isEmpty()) throw new IllegalStateException("internal error: operand stack underflow");
         return f.stack.removeLast();
     }

@@ -20,8 +20,8 @@ import org.trm4j.jit.ir.ParallelDim;
 /**
  * Finds the {@code @Parallel} loop variables of a kernel method. javac writes the type-use annotation
  * into the Code attribute's RuntimeVisibleTypeAnnotations with target LOCAL_VARIABLE (slot + pc range),
- * so no debug info is needed. Each variable gets a grid dimension by nesting depth and a bound class
- * read from the loop's compare, which tells the runtime the default grid size.
+ * so no debug info is needed. Each variable gets a grid dimension by nesting depth (the innermost loop x) and
+ * a bound read from the loop's compare, which tells the runtime the default grid size.
  */
 final class ParallelLoops {
     static final String PARALLEL_DESCRIPTOR = "Lorg/trm4j/api/Parallel;";
@@ -44,7 +44,7 @@ final class ParallelLoops {
         List<Range> ranges = new ArrayList<>();
         m.code.findAttribute(Attributes.runtimeVisibleTypeAnnotations()).ifPresent(attr -> {
             for (TypeAnnotation ta : attr.annotations()) {
-                if (!ta.annotation().classSymbol().descriptorString().equals(PARALLEL_DESCRIPTOR)) continue;
+                if (!ApiNames.canonicalDescriptor(ta.annotation().classSymbol().descriptorString()).equals(PARALLEL_DESCRIPTOR)) continue;
                 if (!(ta.targetInfo() instanceof TypeAnnotation.LocalVarTarget lv)) continue;
                 for (TypeAnnotation.LocalVarTargetInfo r : lv.table())
                     ranges.add(new Range(r.index(), m.bciOf(r.startLabel()), m.bciOf(r.endLabel())));
@@ -66,6 +66,10 @@ final class ParallelLoops {
             int initBci = m.insns.get(startIndex - 1).bci();
             p.vars.add(new Var(r.slot, r.start, r.end, initBci, depth, classifyBound(m, startIndex, r.slot, params)));
         }
+        // The innermost loop, whose index is usually the unit-stride one, takes dimension 0 (x): the fastest
+        // varying hardware index, so neighbouring work-items touch neighbouring elements (coalesced on GPUs).
+        int deepest = p.vars.stream().mapToInt(Var::dim).max().orElse(0);
+        p.vars.replaceAll(v -> new Var(v.slot, v.start, v.end, v.initStoreBci, deepest - v.dim, v.bound));
         return p;
     }
 
@@ -92,42 +96,48 @@ final class ParallelLoops {
     }
 
     /**
-     * javac tests the condition at the loop top: {@code iload i; <bound>; if_icmpge exit}. The bound
-     * is a constant, an unmodified int parameter, {@code param.getSize()} of an unmodified array
-     * parameter, or something else (Unknown).
+     * javac tests the condition at the loop top: {@code iload i; <bound>; if_icmpge exit}. The bound is an
+     * expression (+ - * /) of int constants, unmodified int parameters and {@code param.getSize()} of unmodified
+     * array parameters, which the runtime evaluates on the actual arguments; anything else is Unknown.
      */
     private static ParallelDim.Bound classifyBound(BytecodeMethod m, int startIndex, int slot, List<ParamSlot> params) {
-        List<Instruction> seq = new ArrayList<>();
-        for (int i = startIndex; i < Math.min(m.insns.size(), startIndex + 4); i++) seq.add(m.insns.get(i).ins());
-        if (seq.size() < 3 || !(seq.get(0) instanceof LoadInstruction l) || l.slot() != slot) return unknown();
-        Instruction cmp = null;
-        List<Instruction> bound = new ArrayList<>();
-        for (int i = 1; i < seq.size(); i++) {
-            Opcode op = seq.get(i).opcode();
+        if (startIndex >= m.insns.size() || !(m.insns.get(startIndex).ins() instanceof LoadInstruction l) || l.slot() != slot) return unknown();
+        java.util.ArrayDeque<ParallelDim.Bound> stack = new java.util.ArrayDeque<>();
+        for (int i = startIndex + 1; i < Math.min(m.insns.size(), startIndex + 32); i++) {
+            Instruction ins = m.insns.get(i).ins();
+            Opcode op = ins.opcode();
             if (op == Opcode.IF_ICMPGE || op == Opcode.IF_ICMPLT || op == Opcode.IF_ICMPGT || op == Opcode.IF_ICMPLE) {
-                cmp = seq.get(i);
-                break;
+                if (stack.size() != 1) return unknown();
+                boolean inclusive = op == Opcode.IF_ICMPGT || op == Opcode.IF_ICMPLE;
+                ParallelDim.Bound b = stack.pop();
+                return inclusive ? new ParallelDim.Bound.Arith('+', b, new ParallelDim.Bound.Constant(1)) : b;
             }
-            bound.add(seq.get(i));
-        }
-        if (cmp == null) return unknown();
-        boolean inclusive = cmp.opcode() == Opcode.IF_ICMPGT || cmp.opcode() == Opcode.IF_ICMPLE;
-        if (bound.size() == 1 && bound.get(0) instanceof ConstantInstruction c && c.constantValue() instanceof Integer v)
-            return new ParallelDim.Bound.Constant(inclusive ? v + 1 : v);
-        if (inclusive) return unknown();
-        if (bound.size() == 1 && bound.get(0) instanceof LoadInstruction p && p.typeKind() == TypeKind.INT) {
-            for (ParamSlot ps : params)
-                if (ps.slot() == p.slot() && ps.isInt() && neverAssigned(m, p.slot()))
-                    return new ParallelDim.Bound.ScalarArg(ps.javaIndex());
-        }
-        if (bound.size() == 2 && bound.get(0) instanceof LoadInstruction a && a.typeKind() == TypeKind.REFERENCE
-                && bound.get(1) instanceof InvokeInstruction inv && inv.opcode() == Opcode.INVOKEVIRTUAL
-                && inv.name().equalsString("getSize") && inv.owner().asInternalName().startsWith("org/trm4j/api/")) {
-            for (ParamSlot ps : params)
-                if (ps.slot() == a.slot() && ps.isArray() && neverAssigned(m, a.slot()))
-                    return new ParallelDim.Bound.ArraySize(ps.javaIndex());
+            ParallelDim.Bound operand = operand(m, ins, i, params);
+            if (operand != null) {
+                stack.push(operand);
+                if (ins instanceof LoadInstruction a && a.typeKind() == TypeKind.REFERENCE) i++; // its getSize() call
+                continue;
+            }
+            char arith = switch (op) { case IADD -> '+'; case ISUB -> '-'; case IMUL -> '*'; case IDIV -> '/'; default -> 0; };
+            if (arith == 0 || stack.size() < 2) return unknown();
+            ParallelDim.Bound right = stack.pop(), left = stack.pop();
+            stack.push(new ParallelDim.Bound.Arith(arith, left, right));
         }
         return unknown();
+    }
+
+    /** A constant, an unmodified int parameter, or {@code array.getSize()} of an unmodified array parameter; else null. */
+    private static ParallelDim.Bound operand(BytecodeMethod m, Instruction ins, int index, List<ParamSlot> params) {
+        if (ins instanceof ConstantInstruction c && c.constantValue() instanceof Integer v) return new ParallelDim.Bound.Constant(v);
+        if (ins instanceof LoadInstruction p && p.typeKind() == TypeKind.INT)
+            for (ParamSlot ps : params)
+                if (ps.slot() == p.slot() && ps.isInt() && neverAssigned(m, p.slot())) return new ParallelDim.Bound.ScalarArg(ps.javaIndex());
+        if (ins instanceof LoadInstruction a && a.typeKind() == TypeKind.REFERENCE && index + 1 < m.insns.size()
+                && m.insns.get(index + 1).ins() instanceof InvokeInstruction inv && inv.opcode() == Opcode.INVOKEVIRTUAL
+                && inv.name().equalsString("getSize") && ApiNames.canonical(inv.owner().asInternalName()).startsWith("org/trm4j/api/"))
+            for (ParamSlot ps : params)
+                if (ps.slot() == a.slot() && ps.isArray() && neverAssigned(m, a.slot())) return new ParallelDim.Bound.ArraySize(ps.javaIndex());
+        return null;
     }
 
     private static ParallelDim.Bound unknown() { return new ParallelDim.Bound.Unknown(); }

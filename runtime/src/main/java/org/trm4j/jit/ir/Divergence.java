@@ -37,11 +37,9 @@ public final class Divergence {
 
     // ---- definitions: index r < regs for "the value on entry" of register r, then one per defining instruction ----
 
-    private record Def(Block block, int index, Instr instr) {}
-
     private void run() {
         int n = k.blocks.size(), regs = k.regs.size();
-        List<Def> defs = new ArrayList<>();
+        int defs = 0;
         List<BitSet> defsOfReg = new ArrayList<>();
         for (int r = 0; r < regs; r++) {
             BitSet s = new BitSet();
@@ -56,8 +54,7 @@ public final class Divergence {
                 Value.Reg d = Instrs.def(b.instrs.get(i));
                 defIdAt[b.id][i] = -1;
                 if (d == null) continue;
-                int id = regs + defs.size();
-                defs.add(new Def(b, i, b.instrs.get(i)));
+                int id = regs + defs++;
                 defsOfReg.get(d.id()).set(id);
                 defIdAt[b.id][i] = id;
             }
@@ -115,9 +112,10 @@ public final class Divergence {
     private static boolean varying(Value v, int[] local, BitSet in, List<BitSet> defsOfReg, BitSet varyingDefs) {
         if (!(v instanceof Value.Reg r)) return false;
         if (local[r.id()] >= 0) return varyingDefs.get(local[r.id()]);
-        BitSet reaching = (BitSet) defsOfReg.get(r.id()).clone();
-        reaching.and(in);
-        return reaching.intersects(varyingDefs);
+        BitSet all = defsOfReg.get(r.id());
+        for (int d = all.nextSetBit(0); d >= 0; d = all.nextSetBit(d + 1))
+            if (in.get(d) && varyingDefs.get(d)) return true;
+        return false;
     }
 
     /** Instructions whose result may differ between the work-items of a group whatever their operands. */

@@ -20,6 +20,9 @@ public sealed interface Instr {
     /** dst = (dst.type) src with Java semantics (float to int saturates, NaN to 0; int to byte wraps). */
     record Convert(Value.Reg dst, Value src) implements Instr {}
 
+    /** dst = the bits of src reinterpreted: INT <-> FLOAT or LONG <-> DOUBLE (the lowering's way to -0.0). */
+    record Bitcast(Value.Reg dst, Value src) implements Instr {}
+
     /**
      * dst (BOOL) = a cond b. For floating operands {@code unordered} says whether the result is
      * true when either operand is NaN (javac's fcmpl/fcmpg decide this); it is false for integers.
@@ -47,6 +50,6 @@ public sealed interface Instr {
     /** Work-group (LOCAL) or whole-grid (GLOBAL) barrier with memory fence. */
     record Barrier(Op.BarrierScope scope) implements Instr {}
 
-    /** dst (INT, may be null) = old value; array[index] += value atomically (INT arrays). */
+    /** dst (the element type, may be null) = old value; array[index] += value atomically (INT or LONG arrays). */
     record AtomicAdd(Value.Reg dst, ArrayRef array, Value index, Value value) implements Instr {}
 }

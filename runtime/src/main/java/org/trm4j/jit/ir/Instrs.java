@@ -14,6 +14,7 @@ public final class Instrs {
             case Instr.Binary b -> b.dst();
             case Instr.Unary u -> u.dst();
             case Instr.Convert c -> c.dst();
+            case Instr.Bitcast c -> c.dst();
             case Instr.Compare c -> c.dst();
             case Instr.Select s -> s.dst();
             case Instr.Call c -> c.dst();
@@ -33,6 +34,7 @@ public final class Instrs {
             case Instr.Binary b -> List.of(b.a(), b.b());
             case Instr.Unary u -> List.of(u.a());
             case Instr.Convert c -> List.of(c.src());
+            case Instr.Bitcast c -> List.of(c.src());
             case Instr.Compare c -> List.of(c.a(), c.b());
             case Instr.Select s -> List.of(s.cond(), s.a(), s.b());
             case Instr.Call c -> c.args();

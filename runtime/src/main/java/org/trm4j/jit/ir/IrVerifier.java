@@ -124,6 +124,13 @@ public final class IrVerifier {
                     value(c.src());
                     if (!arith(c.dst().type()) || !arith(c.src().type())) problem("conversion " + c.src().type() + " -> " + c.dst().type());
                 }
+                case Instr.Bitcast c -> {
+                    reg(c.dst());
+                    value(c.src());
+                    if (c.src() != null && c.dst().type().bytes() != c.src().type().bytes()
+                            || !arith(c.dst().type()) || c.src() != null && !arith(c.src().type()) || c.src() != null && c.src().type() == c.dst().type())
+                        problem("bitcast " + (c.src() == null ? null : c.src().type()) + " -> " + c.dst().type());
+                }
                 case Instr.Compare c -> {
                     expect(c.dst(), Type.BOOL, "compare result");
                     value(c.a());
@@ -141,14 +148,14 @@ public final class IrVerifier {
                     reg(l.dst());
                     array(l.array());
                     expect(l.index(), Type.INT, "load index");
-                    Type want = l.array().elementType() == Type.BYTE ? Type.INT : l.array().elementType();
+                    Type want = l.array().elementType().valueType();
                     if (l.dst().type() != want) problem("load of " + l.array().elementType() + " into " + l.dst().type());
                 }
                 case Instr.Store s -> {
                     array(s.array());
                     expect(s.index(), Type.INT, "store index");
                     value(s.value());
-                    Type want = s.array().elementType() == Type.BYTE ? Type.INT : s.array().elementType();
+                    Type want = s.array().elementType().valueType();
                     if (s.value().type() != want) problem("store of " + s.value().type() + " into " + s.array().elementType() + " array");
                 }
                 case Instr.ArrayLength a -> {
@@ -161,11 +168,12 @@ public final class IrVerifier {
                 }
                 case Instr.Barrier b -> {}
                 case Instr.AtomicAdd a -> {
-                    if (a.dst() != null) expect(a.dst(), Type.INT, "atomic result");
+                    Type t = a.array().elementType();
+                    if (a.dst() != null) expect(a.dst(), t, "atomic result");
                     array(a.array());
-                    if (a.array().elementType() != Type.INT) problem("atomicAdd on " + a.array().elementType() + " array");
+                    if (t != Type.INT && t != Type.LONG) problem("atomicAdd on " + t + " array");
                     expect(a.index(), Type.INT, "atomic index");
-                    expect(a.value(), Type.INT, "atomic value");
+                    expect(a.value(), t, "atomic value");
                 }
             }
         }
@@ -219,6 +227,7 @@ public final class IrVerifier {
                         case INT, BYTE -> c.value() instanceof Integer;
                         case LONG -> c.value() instanceof Long;
                         case FLOAT -> c.value() instanceof Float;
+                        case HALF, SHORT, CHAR -> false;
                         case DOUBLE -> c.value() instanceof Double;
                     };
                     if (!ok) problem("constant " + c.value() + " does not match type " + c.type());

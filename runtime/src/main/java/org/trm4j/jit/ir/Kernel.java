@@ -17,8 +17,12 @@ public final class Kernel {
     public final List<Value.Reg> regs = new ArrayList<>();
     public final List<Block> blocks = new ArrayList<>();
     public final List<ParallelDim> parallelDims = new ArrayList<>();
+    /** Java parameter indices of the @Reduce arrays: the runtime must not split their loop naively. */
+    public final List<Integer> reductionParams = new ArrayList<>();
     /** True when the Java method takes a KernelContext. */
     public boolean usesKernelContext;
+    /** Set when a @Reduce loop was lowered to a two-phase parallel reduction (hidden parameters), else null. */
+    public LoweredReduction reduction;
     /** The accesses a bounds-checking pass instrumented, or null when the kernel checks none. */
     public CheckedAccesses checkedAccesses;
 
@@ -57,8 +61,10 @@ public final class Kernel {
         c.localArrays.addAll(localArrays);
         c.regs.addAll(regs);
         c.parallelDims.addAll(parallelDims);
+        c.reductionParams.addAll(reductionParams);
         c.usesKernelContext = usesKernelContext;
         c.checkedAccesses = checkedAccesses;
+        c.reduction = reduction;
         for (Block b : blocks) {
             Block nb = c.newBlock();
             nb.instrs.addAll(b.instrs);
@@ -71,6 +77,12 @@ public final class Kernel {
             case null -> null;
         };
         return c;
+    }
+
+    /** "cannot render kernel for {target}: {what} [pkg.Class.method, block B3 (Class.m bci 12, line 40)]"; {@code at} may be null. */
+    public UnsupportedOperationException unsupported(String target, Block at, String what) {
+        String where = source + (at == null ? "" : ", block " + at.label() + (at.origin == null || at.origin.isEmpty() ? "" : " (" + at.origin + ")"));
+        return new UnsupportedOperationException("cannot render kernel for " + target + ": " + what + " [" + where + "]");
     }
 
     @Override public String toString() { return IrPrinter.print(this); }

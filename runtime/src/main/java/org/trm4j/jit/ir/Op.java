@@ -1,6 +1,10 @@
 package org.trm4j.jit.ir;
 
-/** Operators of the IR, all with Java semantics (renderers must emulate what the target lacks). */
+/**
+ * Operators of the IR, all with Java semantics. Renderers do not emulate what their target lacks:
+ * {@link org.trm4j.jit.lower.JavaSemantics} first rewrites each operation into forms the target's
+ * native instruction computes exactly (masked shift counts, safe divisors, in-range conversions...).
+ */
 public final class Op {
     private Op() {}
 

@@ -15,7 +15,9 @@ public record ParallelDim(int dim, Bound bound) {
         record ScalarArg(int javaIndex) implements Bound {}
         /** The element count of an array parameter. */
         record ArraySize(int javaIndex) implements Bound {}
-        /** Not known statically: the runtime picks a grid size (the loop is still correct). */
+        /** {@code left op right} with op one of + - * / (Java int arithmetic), e.g. {@code rows * out}. */
+        record Arith(char op, Bound left, Bound right) implements Bound {}
+        /** Not known statically: the runtime sizes the grid from the device (the loop is still correct). */
         record Unknown() implements Bound {}
     }
 }

@@ -123,6 +123,7 @@ public final class BoundsCheckPass {
             case FLOAT -> Value.Const.f32(0);
             case DOUBLE -> Value.Const.f64(0);
             case BOOL -> Value.Const.bool(false);
+            case HALF, SHORT, CHAR -> throw new IllegalArgumentException("no " + t + " registers");
         };
     }
 }

@@ -16,6 +16,10 @@ final class OpenClLiterals {
             case LONG -> "long";
             case FLOAT -> "float";
             case DOUBLE -> "double";
+            // Storage only: OpenCL C allows half pointers without cl_khr_fp16 for vload_half/vstore_half.
+            case HALF -> "half";
+            case SHORT -> "short";
+            case CHAR -> "ushort";   // Java's char is an unsigned 16-bit integer
         };
     }
 
@@ -27,6 +31,7 @@ final class OpenClLiterals {
             case LONG -> longLiteral(((Number) v).longValue());
             case FLOAT -> floatLiteral(((Number) v).floatValue());
             case DOUBLE -> doubleLiteral(((Number) v).doubleValue());
+            case HALF, SHORT, CHAR -> throw new IllegalArgumentException("no " + c.type() + " constants");
         };
     }
 

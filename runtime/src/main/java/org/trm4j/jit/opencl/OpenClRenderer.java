@@ -1,5 +1,6 @@
 package org.trm4j.jit.opencl;
 
+import org.trm4j.jit.KernelAbi;
 import org.trm4j.jit.ir.ArrayRef;
 import org.trm4j.jit.ir.Block;
 import org.trm4j.jit.ir.Instr;
@@ -10,14 +11,13 @@ import org.trm4j.jit.ir.Param;
 import org.trm4j.jit.ir.Terminator;
 import org.trm4j.jit.ir.Type;
 import org.trm4j.jit.ir.Value;
+import org.trm4j.jit.lower.JavaSemantics;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 
 import static org.trm4j.jit.opencl.OpenClLiterals.type;
 
@@ -26,13 +26,13 @@ import static org.trm4j.jit.opencl.OpenClLiterals.type;
  *
  * <p>Shape of the output: every register is a local variable declared at the top, every block a
  * label, every jump a {@code goto} (javac's CFGs are reducible, but goto needs no structuring and
- * is always correct). Array parameters are {@code __global T* restrict name} followed by a hidden
- * {@code const int name_len}; local arrays are {@code __local} arrays at kernel scope.
+ * is always correct). Parameters follow {@link KernelAbi}: an array is {@code __global T* restrict name}
+ * followed by a hidden {@code const int name_len}; local arrays are {@code __local} arrays at kernel scope.
  *
- * <p>Java semantics OpenCL C lacks are spelled out: wrapping int arithmetic (signed overflow is
- * undefined in C, so add/sub/mul/neg/shl go through unsigned), masked shift counts, saturating
- * float->int with NaN -> 0, MIN_VALUE / -1, Math.min/max with NaN and -0.0, NaN-aware compares,
- * exact float constants and no FMA contraction.
+ * <p>It renders the output of {@link JavaSemantics} (shift masks, division guards, saturating
+ * conversions, Math.min/max/pow, unordered compares are IR by then). What is left is C's own trap:
+ * signed overflow is undefined in C, so add/sub/mul/neg/shl go through unsigned; and exact float
+ * constants with no FMA contraction.
  */
 public final class OpenClRenderer {
     private OpenClRenderer() {}
@@ -45,7 +45,7 @@ public final class OpenClRenderer {
      *                         {@code restrict} would be a lie the compiler may exploit
      */
     public static String render(Kernel k, boolean restrictPointers) {
-        return new Emitter(k, restrictPointers).emit();
+        return new Emitter(JavaSemantics.lower(k, "OpenCL", JavaSemantics.OPENCL_C), restrictPointers).emit();
     }
 
     /** The C name of the kernel function (it may differ from {@code k.name} when that is reserved in OpenCL C). */
@@ -53,8 +53,6 @@ public final class OpenClRenderer {
         return new OpenClNames().claim(k.name);
     }
 
-    /** A scalar parameter's register starts out as {@code expr} (the parameter, or its int turned into a bool). */
-    private record ScalarInit(Value.Reg reg, String expr) {}
 
     /** One rendering: names, used helpers and the body text. */
     private static final class Emitter {
@@ -64,9 +62,9 @@ public final class OpenClRenderer {
         private final Map<Integer, String> regNames = new HashMap<>();
         private final Map<ArrayRef, String> arrayNames = new IdentityHashMap<>();
         private final Map<Param.Array, String> lengthNames = new IdentityHashMap<>();
-        private final EnumSet<OpenClHelpers> helpers = EnumSet.noneOf(OpenClHelpers.class);
         private final StringBuilder body = new StringBuilder();
         private boolean usesDouble;
+        private boolean usesLongAtomics;
         private Block current;
 
         Emitter(Kernel k, boolean restrict) {
@@ -77,24 +75,24 @@ public final class OpenClRenderer {
         String emit() {
             String fn = names.claim(k.name);
             List<String> params = new ArrayList<>();
-            List<ScalarInit> prologue = new ArrayList<>();
-            for (Param p : k.params) {
-                switch (p) {
-                    case Param.Array a -> {
+            Map<Value.Reg, String> scalars = new java.util.LinkedHashMap<>();
+            for (KernelAbi.Slot slot : KernelAbi.slots(k)) {
+                switch (slot) {
+                    case KernelAbi.Buffer(var i, var a) -> {
                         String n = names.claim(a.name());
-                        String len = names.claim(a.name() + "_len");
                         arrayNames.put(a, n);
-                        lengthNames.put(a, len);
                         noteType(a.elementType());
                         params.add("__global " + type(a.elementType()) + "*" + (restrict ? " restrict " : " ") + n);
+                    }
+                    case KernelAbi.Length(var i, var a) -> {
+                        String len = names.claim(a.name() + "_len");
+                        lengthNames.put(a, len);
                         params.add("const int " + len);
                     }
-                    case Param.Scalar s -> {
+                    case KernelAbi.Scalar(var i, var s) -> {
                         String n = names.claim(s.name());
-                        // bool is not a legal kernel argument type: booleans travel as int.
-                        Type t = s.reg().type();
-                        params.add("const " + (t == Type.BOOL ? "int" : type(t)) + " " + n);
-                        prologue.add(new ScalarInit(s.reg(), t == Type.BOOL ? "(" + n + " != 0)" : n));
+                        params.add("const " + type(s.reg().type()) + " " + n);
+                        scalars.put(s.reg(), n);
                     }
                 }
             }
@@ -114,7 +112,7 @@ public final class OpenClRenderer {
             }
             StringBuilder init = new StringBuilder();
             // The registers are mutable, so a scalar parameter is copied into its register rather than aliased.
-            for (ScalarInit p : prologue) init.append("    ").append(assign(p.reg(), p.expr())).append('\n');
+            scalars.forEach((r, n) -> init.append("    ").append(assign(r, n)).append('\n'));
 
             for (int i = 0; i < k.blocks.size(); i++) emitBlock(k.blocks.get(i), i + 1 < k.blocks.size() ? k.blocks.get(i + 1) : null);
 
@@ -122,8 +120,8 @@ public final class OpenClRenderer {
             out.append("// ").append(k.source).append(": generated by trm4j\n");
             out.append("#pragma OPENCL FP_CONTRACT OFF\n");
             if (usesDouble) out.append("#pragma OPENCL EXTENSION cl_khr_fp64 : enable\n");
+            if (usesLongAtomics) out.append("#pragma OPENCL EXTENSION cl_khr_int64_base_atomics : enable\n");
             out.append('\n');
-            for (OpenClHelpers h : helpers) out.append(h.source).append("\n\n");
             out.append("__kernel void ").append(fn).append("(");
             if (params.isEmpty()) out.append("void");
             else out.append("\n        ").append(String.join(",\n        ", params));
@@ -145,6 +143,7 @@ public final class OpenClRenderer {
                 case LONG -> "0L";
                 case FLOAT -> "0.0f";
                 case DOUBLE -> "0.0";
+                case HALF, SHORT, CHAR -> throw new IllegalArgumentException("no " + t + " registers");
             };
         }
 
@@ -178,7 +177,10 @@ public final class OpenClRenderer {
                 case Instr.Move m -> assign(m.dst(), value(m.src()));
                 case Instr.Binary b -> assign(b.dst(), binary(b));
                 case Instr.Unary u -> assign(u.dst(), unary(u));
-                case Instr.Convert c -> assign(c.dst(), convert(c.src().type(), c.dst().type(), value(c.src())));
+                // Integer narrowing truncates, widening sign-extends, int->float rounds to nearest, and float->int
+                // (in range after JavaSemantics) truncates: C casts do exactly that.
+                case Instr.Convert c -> assign(c.dst(), "(" + type(c.dst().type()) + ")" + value(c.src()));
+                case Instr.Bitcast c -> assign(c.dst(), "as_" + type(c.dst().type()) + "(" + value(c.src()) + ")");
                 case Instr.Compare c -> assign(c.dst(), compare(c));
                 case Instr.Select s -> assign(s.dst(), value(s.cond()) + " ? " + value(s.a()) + " : " + value(s.b()));
                 case Instr.Call c -> assign(c.dst(), call(c));
@@ -212,41 +214,19 @@ public final class OpenClRenderer {
             boolean integral = t == Type.INT || t == Type.LONG;
             String u = t == Type.LONG ? "ulong" : "uint";
             String s = type(t);
-            int mask = t == Type.LONG ? 63 : 31;
             return switch (b.op()) {
                 case ADD -> integral ? wrap(s, u, x, "+", y) : x + " + " + y;
                 case SUB -> integral ? wrap(s, u, x, "-", y) : x + " - " + y;
                 case MUL -> integral ? wrap(s, u, x, "*", y) : x + " * " + y;
-                case DIV -> switch (t) {
-                    // A constant divisor other than 0 and -1 cannot hit Java's special cases: plain C division.
-                    case INT, LONG -> safeDivisor(b.b()) ? x + " / " + y
-                            : helper(t == Type.INT ? OpenClHelpers.IDIV : OpenClHelpers.LDIV) + "(" + x + ", " + y + ")";
-                    default -> x + " / " + y;
-                };
-                case REM -> switch (t) {
-                    case INT, LONG -> safeDivisor(b.b()) ? x + " % " + y
-                            : helper(t == Type.INT ? OpenClHelpers.IREM : OpenClHelpers.LREM) + "(" + x + ", " + y + ")";
-                    default -> "fmod(" + x + ", " + y + ")"; // Java's float % truncates, like fmod
-                };
+                case DIV -> x + " / " + y;
+                case REM -> integral ? x + " % " + y : "fmod(" + x + ", " + y + ")"; // Java's float % truncates, like fmod
                 case AND -> x + " & " + y;
                 case OR -> x + " | " + y;
                 case XOR -> x + " ^ " + y;
-                case SHL -> "(" + s + ")((" + u + ")" + x + " << " + shiftCount(b.b(), mask) + ")";
-                case SHR -> x + " >> " + shiftCount(b.b(), mask);
-                case USHR -> "(" + s + ")((" + u + ")" + x + " >> " + shiftCount(b.b(), mask) + ")";
+                case SHL -> "(" + s + ")((" + u + ")" + x + " << " + y + ")";
+                case SHR -> x + " >> " + y;
+                case USHR -> "(" + s + ")((" + u + ")" + x + " >> " + y + ")";
             };
-        }
-
-        private static boolean safeDivisor(Value v) {
-            if (!(v instanceof Value.Const c)) return false;
-            long d = ((Number) c.value()).longValue();
-            return d != 0 && d != -1;
-        }
-
-        /** Java masks the count (& 31 for int, & 63 for long); a constant count is masked here. */
-        private String shiftCount(Value count, int mask) {
-            if (count instanceof Value.Const c) return Integer.toString(((Number) c.value()).intValue() & mask);
-            return "(" + value(count) + " & " + mask + ")";
         }
 
         /** Two's complement wrap-around: signed overflow is undefined in C, unsigned arithmetic wraps. */
@@ -267,84 +247,42 @@ public final class OpenClRenderer {
             };
         }
 
-        private String convert(Type from, Type to, String x) {
-            if (from == to) return x;
-            if (from == Type.BOOL) return "(" + x + " ? (" + type(to) + ")1 : (" + type(to) + ")0)";
-            if (to == Type.BOOL) return "(" + x + " != 0)";
-            if (from.isFloating() && to.isIntegral()) {
-                OpenClHelpers h = switch (to) {
-                    case LONG -> from == Type.FLOAT ? OpenClHelpers.F2L : OpenClHelpers.D2L;
-                    default -> from == Type.FLOAT ? OpenClHelpers.F2I : OpenClHelpers.D2I;
-                };
-                String call = helper(h) + "(" + x + ")";
-                return to == Type.BYTE ? "(char)" + call : call; // Java's f2i then i2b
-            }
-            // Integer narrowing truncates, widening sign-extends, int->float rounds to nearest: C casts do exactly that.
-            return "(" + type(to) + ")" + x;
-        }
-
+        /** Ordered compares (JavaSemantics leaves no unordered ones for OpenCL C); C's != is true on NaN, islessgreater is not. */
         private String compare(Instr.Compare c) {
             String x = value(c.a()), y = value(c.b());
-            String op = cOp(c.cond());
-            if (!c.a().type().isFloating()) return x + " " + op + " " + y;
-            // C's <, <=, >, >=, == are false on NaN (ordered); != is true on NaN (unordered).
-            if (!c.unordered()) {
-                return c.cond() == Op.Cond.NE ? "islessgreater(" + x + ", " + y + ")" : x + " " + op + " " + y;
-            }
-            return switch (c.cond()) {
-                case NE -> x + " != " + y;
-                case EQ -> "(" + x + " == " + y + " || isunordered(" + x + ", " + y + "))";
-                // unordered a < b == !(a >= b): true when a or b is NaN
-                default -> "!(" + x + " " + cOp(complement(c.cond())) + " " + y + ")";
-            };
-        }
-
-        private static String cOp(Op.Cond c) {
-            return switch (c) { case EQ -> "=="; case NE -> "!="; case LT -> "<"; case LE -> "<="; case GT -> ">"; case GE -> ">="; };
-        }
-
-        private static Op.Cond complement(Op.Cond c) {
-            return switch (c) { case EQ -> Op.Cond.NE; case NE -> Op.Cond.EQ; case LT -> Op.Cond.GE; case LE -> Op.Cond.GT; case GT -> Op.Cond.LE; case GE -> Op.Cond.LT; };
+            if (c.cond() == Op.Cond.NE && c.a().type().isFloating()) return "islessgreater(" + x + ", " + y + ")";
+            String op = switch (c.cond()) { case EQ -> "=="; case NE -> "!="; case LT -> "<"; case LE -> "<="; case GT -> ">"; case GE -> ">="; };
+            return x + " " + op + " " + y;
         }
 
         private String call(Instr.Call c) {
-            if (c.args().size() != c.fn().arity)
-                throw unsupported(c.fn() + " takes " + c.fn().arity + " argument(s), got " + c.args().size());
-            List<String> a = c.args().stream().map(this::value).toList();
             Type t = c.args().getFirst().type();
-            boolean dbl = t == Type.DOUBLE;
-            String args = String.join(", ", a);
+            String args = String.join(", ", c.args().stream().map(this::value).toList());
             return switch (c.fn()) {
-                case EXP, LOG, SQRT, RSQRT, TANH, SIN, COS, FLOOR, CEIL, ATAN2, FMA ->
-                        c.fn().name().toLowerCase() + "(" + args + ")";
-                case POW -> helper(dbl ? OpenClHelpers.DPOW : OpenClHelpers.FPOW) + "(" + args + ")";
-                case SIGMOID -> helper(dbl ? OpenClHelpers.DSIGMOID : OpenClHelpers.FSIGMOID) + "(" + args + ")";
+                case EXP, LOG, SQRT, TANH, SIN, COS, FLOOR, CEIL, ATAN2, FMA, POW -> c.fn().name().toLowerCase() + "(" + args + ")";
                 case ISNAN -> "(isnan(" + args + ") != 0)";
-                case ABS -> switch (t) {
-                    // OpenCL's integer abs returns unsigned; the cast back gives Java's abs(MIN_VALUE) == MIN_VALUE.
-                    case INT, LONG -> "(" + type(t) + ")abs(" + args + ")";
-                    default -> "fabs(" + args + ")";
-                };
-                case MIN, MAX -> {
-                    boolean min = c.fn() == Op.Intrinsic.MIN;
-                    yield switch (t) {
-                        case INT, LONG -> (min ? "min(" : "max(") + args + ")";
-                        case FLOAT -> helper(min ? OpenClHelpers.FMIN : OpenClHelpers.FMAX) + "(" + args + ")";
-                        case DOUBLE -> helper(min ? OpenClHelpers.DMIN : OpenClHelpers.DMAX) + "(" + args + ")";
-                        default -> throw unsupported(c.fn() + " on " + t);
-                    };
-                }
+                // OpenCL's integer abs returns unsigned; the cast back gives Java's abs(MIN_VALUE) == MIN_VALUE.
+                case ABS -> t.isFloating() ? "fabs(" + args + ")" : "(" + type(t) + ")abs(" + args + ")";
+                case MIN, MAX -> c.fn().name().toLowerCase() + "(" + args + ")"; // integers only, after JavaSemantics
+                case SIGMOID, RSQRT -> throw unsupported(c.fn() + " survived JavaSemantics");
             };
         }
 
         private String load(Instr.Load l) {
+            // Halves are storage: vload_half widens exactly (core OpenCL C, no cl_khr_fp16 needed).
+            if (l.array().elementType() == Type.HALF) return "vload_half(" + value(l.index()) + ", " + array(l.array()) + ")";
             // A char element converts to int with sign extension, as Java's baload does.
             return array(l.array()) + "[" + value(l.index()) + "]";
         }
 
         private String store(Instr.Store s) {
             String v = value(s.value());
+            // Float.floatToFloat16 rounds to nearest even, as vstore_half_rte does.
+            if (s.array().elementType() == Type.HALF) return "vstore_half_rte(" + v + ", " + value(s.index()) + ", " + array(s.array()) + ");";
             if (s.array().elementType() == Type.BYTE && s.value().type() != Type.BYTE) v = "(char)" + v;
+            // short/ushort elements: the int is truncated, as Java's sastore/castore do (loads widen by C's promotion).
+            if (s.array().elementType() == Type.SHORT) v = "(short)" + v;
+            if (s.array().elementType() == Type.CHAR) v = "(ushort)" + v;
             return array(s.array()) + "[" + value(s.index()) + "] = " + v + ";";
         }
 
@@ -364,30 +302,18 @@ public final class OpenClRenderer {
             };
         }
 
-        private String barrier(Instr.Barrier b) {
-            if (b.scope() == Op.BarrierScope.GLOBAL)
-                throw unsupported("globalBarrier() has no OpenCL equivalent: OpenCL can only synchronise the work-items of one "
-                        + "work-group. Split the kernel into two tasks at the barrier, or run it on the java backend");
-            return "barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);";
-        }
+        /** A work-group barrier (JavaSemantics refuses grid-wide ones for OpenCL). */
+        private String barrier(Instr.Barrier b) { return "barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);"; }
 
         private String atomicAdd(Instr.AtomicAdd a) {
-            if (a.array().elementType() != Type.INT)
-                throw unsupported("atomicAdd on " + a.array().elementType() + " arrays (only int arrays are supported)");
-            String call = "atomic_add(&" + array(a.array()) + "[" + value(a.index()) + "], " + value(a.value()) + ")";
+            if (a.array().elementType() != Type.INT && a.array().elementType() != Type.LONG)
+                throw unsupported("atomicAdd on " + a.array().elementType() + " arrays (only int and long arrays are supported)");
+            if (a.array().elementType() == Type.LONG) usesLongAtomics = true;
+            String fn = a.array().elementType() == Type.LONG ? "atom_add" : "atomic_add";
+            String call = fn + "(&" + array(a.array()) + "[" + value(a.index()) + "], " + value(a.value()) + ")";
             return a.dst() == null ? call + ";" : assign(a.dst(), call);
         }
 
-        private String helper(OpenClHelpers h) {
-            helpers.add(h);
-            return h.function;
-        }
-
-        private UnsupportedOperationException unsupported(String what) {
-            StringJoiner where = new StringJoiner(", ");
-            where.add(k.source);
-            if (current != null) where.add("block " + current.label() + (current.origin == null || current.origin.isEmpty() ? "" : " (" + current.origin + ")"));
-            return new UnsupportedOperationException("cannot render kernel for OpenCL: " + what + " [" + where + "]");
-        }
+        private UnsupportedOperationException unsupported(String what) { return k.unsupported("OpenCL", current, what); }
     }
 }

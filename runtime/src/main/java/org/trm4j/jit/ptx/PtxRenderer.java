@@ -1,5 +1,6 @@
 package org.trm4j.jit.ptx;
 
+import org.trm4j.jit.KernelAbi;
 import org.trm4j.jit.ir.ArrayRef;
 import org.trm4j.jit.ir.Block;
 import org.trm4j.jit.ir.Instr;
@@ -10,6 +11,7 @@ import org.trm4j.jit.ir.Param;
 import org.trm4j.jit.ir.Terminator;
 import org.trm4j.jit.ir.Type;
 import org.trm4j.jit.ir.Value;
+import org.trm4j.jit.lower.JavaSemantics;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -17,7 +19,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 
 import static org.trm4j.jit.ptx.PtxTypes.arith;
 import static org.trm4j.jit.ptx.PtxTypes.bits;
@@ -26,16 +27,15 @@ import static org.trm4j.jit.ptx.PtxTypes.bits;
  * Renders a kernel's IR as a PTX module with one {@code .visible .entry}.
  *
  * <p>Shape of the output: one typed virtual register per IR register (plus temporaries), every
- * block a label, every jump a {@code bra}. Array parameters are {@code .param .u64} pointers, each
- * followed by a hidden {@code .param .u32 <name>_len} (the launch passes the element count, as for
- * OpenCL); local arrays are {@code .shared} arrays of the entry.
+ * block a label, every jump a {@code bra}. Parameters follow {@link KernelAbi}: array parameters are
+ * {@code .param .u64} pointers, each followed by a hidden {@code .param .u32 <name>_len}; local arrays
+ * are {@code .shared} arrays of the entry.
  *
- * <p>Java semantics PTX lacks are spelled out, as {@code OpenClRenderer} does for OpenCL C: masked
- * shift counts ({@code shl} clamps), saturating float->int with NaN -> 0 for every pair, MIN_VALUE / -1
- * and division by zero (0, as on the other devices), Math.min/max with NaN and -0.0, unordered
- * compares ({@code ltu}...), bit-exact hex constants, {@code .rn} on every float add/sub/mul/div/sqrt
- * so ptxas never contracts to fma, and double-precision helpers ({@link PtxMath}) for the
- * transcendental functions.
+ * <p>It renders the output of {@link JavaSemantics} (shift masks, division guards, saturating
+ * conversions, Math.min/max/pow are IR by then; PTX keeps its unordered compares, {@code setp.ltu}...).
+ * What is left is PTX's own: bit-exact hex constants, {@code .rn} on every float add/sub/mul/div/sqrt so
+ * ptxas never contracts to fma, and double-precision helpers ({@link PtxMath}) for the transcendental
+ * functions.
  */
 public final class PtxRenderer {
     private PtxRenderer() {}
@@ -43,7 +43,9 @@ public final class PtxRenderer {
     /** The kernel as PTX for {@link PtxTarget#DEFAULT}. */
     public static String render(Kernel k) { return render(k, PtxTarget.DEFAULT); }
 
-    public static String render(Kernel k, PtxTarget target) { return new Emitter(k, target).emit(); }
+    public static String render(Kernel k, PtxTarget target) {
+        return new Emitter(JavaSemantics.lower(k, "PTX", JavaSemantics.PTX), target).emit();
+    }
 
     /** The entry's name in the module, for cuModuleGetFunction (it differs from k.name only when that is not a PTX identifier). */
     public static String entryName(Kernel k) { return new PtxNames().claim(k.name); }
@@ -74,33 +76,28 @@ public final class PtxRenderer {
             for (Value.Reg r : k.regs) regNames.put(r.id(), regs.fresh(r.type()));
             for (Value.Reg r : k.regs)
                 prologue.append(line("mov" + arith(r.type()) + " " + reg(r) + ", " + zero(r.type()) + ";  // " + r));
-            for (Param p : k.params) {
-                String pn = names.claim("param_" + p.javaIndex() + "_" + p.name());
-                switch (p) {
-                    case Param.Array a -> {
-                        String len = names.claim(pn + "_len");
+            String pn = null;
+            for (KernelAbi.Slot slot : KernelAbi.slots(k)) {
+                switch (slot) {
+                    case KernelAbi.Buffer(var i, var a) -> {
+                        pn = names.claim("param_" + a.javaIndex() + "_" + a.name());
                         params.add(".param .u64 " + pn);
-                        params.add(".param .u32 " + len);
                         String raw = regs.fresh(PtxTypes.RegClass.B64), base = regs.fresh(PtxTypes.RegClass.B64);
-                        String lr = regs.fresh(PtxTypes.RegClass.B32);
                         prologue.append(line("ld.param.u64 " + raw + ", [" + pn + "];"));
                         prologue.append(line("cvta.to.global.u64 " + base + ", " + raw + ";  // " + a.name() + " (" + a.elementType() + "[])"));
-                        prologue.append(line("ld.param.u32 " + lr + ", [" + len + "];"));
                         arrayBase.put(a, base);
+                    }
+                    case KernelAbi.Length(var i, var a) -> {
+                        String len = names.claim(pn + "_len"), lr = regs.fresh(PtxTypes.RegClass.B32);
+                        params.add(".param .u32 " + len);
+                        prologue.append(line("ld.param.u32 " + lr + ", [" + len + "];"));
                         lengthRegs.put(a, lr);
                     }
-                    case Param.Scalar s -> {
+                    case KernelAbi.Scalar(var i, var s) -> {
+                        String n = names.claim("param_" + s.javaIndex() + "_" + s.name());
                         Type t = s.reg().type();
-                        if (t == Type.BOOL) {
-                            // A boolean travels as a 32-bit int (0 or 1), as for OpenCL.
-                            params.add(".param .u32 " + pn);
-                            String tmp = regs.fresh(PtxTypes.RegClass.B32);
-                            prologue.append(line("ld.param.u32 " + tmp + ", [" + pn + "];"));
-                            prologue.append(line("setp.ne.s32 " + reg(s.reg()) + ", " + tmp + ", 0;"));
-                        } else {
-                            params.add(".param " + PtxTypes.declaration(t) + " " + pn);
-                            prologue.append(line("ld.param" + PtxTypes.declaration(t) + " " + reg(s.reg()) + ", [" + pn + "];"));
-                        }
+                        params.add(".param " + PtxTypes.declaration(t) + " " + n);
+                        prologue.append(line("ld.param" + PtxTypes.declaration(t) + " " + reg(s.reg()) + ", [" + n + "];"));
                     }
                 }
             }
@@ -205,9 +202,16 @@ public final class PtxRenderer {
                 case Instr.Binary b -> binary(b);
                 case Instr.Unary u -> unary(u);
                 case Instr.Convert c -> convert(reg(c.dst()), c.dst().type(), c.src());
+                case Instr.Bitcast c -> emit("mov.b" + 8 * c.dst().type().bytes() + " " + reg(c.dst()) + ", " + src(c.src()) + ";");
                 case Instr.Compare c -> compare(c);
                 case Instr.Select s -> select(s);
                 case Instr.Call c -> call(c);
+                case Instr.Load l when l.array().elementType() == Type.HALF -> {
+                    // Halves are storage: load the 16 bits, widen exactly.
+                    String bits = temp(Type.HALF);
+                    emit("ld" + space(l.array()) + ".b16 " + bits + ", " + address(l.array(), l.index()) + ";");
+                    emit("cvt.f32.f16 " + reg(l.dst()) + ", " + bits + ";");
+                }
                 case Instr.Load l -> emit("ld" + space(l.array()) + PtxTypes.memory(l.array().elementType()) + " " + reg(l.dst()) + ", " + address(l.array(), l.index()) + ";");
                 case Instr.Store s -> store(s);
                 case Instr.ArrayLength a -> emit("mov.b32 " + reg(a.dst()) + ", " + length(a.array()) + ";");
@@ -227,74 +231,24 @@ public final class PtxRenderer {
             Type t = b.dst().type();
             String d = reg(b.dst()), x = src(b.a()), y = src(b.b());
             boolean floating = t.isFloating();
+            String w = t == Type.LONG ? "64" : "32";
             switch (b.op()) {
                 // .rn forbids ptxas to contract a mul and an add into an fma (Java rounds each step).
                 case ADD -> emit((floating ? "add.rn" : "add") + arith(t) + " " + d + ", " + x + ", " + y + ";");
                 case SUB -> emit((floating ? "sub.rn" : "sub") + arith(t) + " " + d + ", " + x + ", " + y + ";");
                 case MUL -> emit((floating ? "mul.rn" : "mul.lo") + arith(t) + " " + d + ", " + x + ", " + y + ";");
-                case DIV -> {
-                    if (floating) emit("div.rn" + arith(t) + " " + d + ", " + x + ", " + y + ";");
-                    else integerDivision(b, true);
-                }
+                case DIV -> emit((floating ? "div.rn" : "div") + arith(t) + " " + d + ", " + x + ", " + y + ";"); // divisor not 0 or -1 after JavaSemantics
                 case REM -> {
                     if (floating) mathCall(d, t, PtxMath.FMOD, List.of(x, y));
-                    else integerDivision(b, false);
+                    else emit("rem" + arith(t) + " " + d + ", " + x + ", " + y + ";");
                 }
                 case AND -> emit("and" + bits(t) + " " + d + ", " + x + ", " + y + ";");
                 case OR -> emit("or" + bits(t) + " " + d + ", " + x + ", " + y + ";");
                 case XOR -> emit("xor" + bits(t) + " " + d + ", " + x + ", " + y + ";");
-                case SHL, SHR, USHR -> shift(b, d, x);
-            }
-        }
-
-        /** Java masks the count (& 31 for int, & 63 for long); PTX shifts clamp it, so the mask is explicit. */
-        private void shift(Instr.Binary b, String d, String x) {
-            Type t = b.dst().type();
-            if (t != Type.INT && t != Type.LONG) throw unsupported("shift of " + t);
-            int mask = t == Type.LONG ? 63 : 31;
-            String count;
-            if (b.b() instanceof Value.Const c) count = Integer.toString(((Number) c.value()).intValue() & mask);
-            else {
-                count = temp(Type.INT);
-                emit("and.b32 " + count + ", " + src(b.b()) + ", " + mask + ";");
-            }
-            String w = t == Type.LONG ? "64" : "32";
-            String op = switch (b.op()) {
-                case SHL -> "shl.b" + w;
-                case SHR -> "shr.s" + w;
-                default -> "shr.u" + w;
-            };
-            emit(op + " " + d + ", " + x + ", " + count + ";");
-        }
-
-        /**
-         * Java's int/long / and %: MIN_VALUE / -1 == MIN_VALUE and MIN_VALUE % -1 == 0 (PTX leaves the
-         * overflow unspecified); a zero divisor, which Java throws for, gives 0 as on the other devices.
-         * A constant divisor other than 0 and -1 needs no guard.
-         */
-        private void integerDivision(Instr.Binary b, boolean divide) {
-            Type t = b.dst().type();
-            String op = (divide ? "div" : "rem") + arith(t);
-            String d = reg(b.dst()), x = src(b.a());
-            if (b.b() instanceof Value.Const c && ((Number) c.value()).longValue() != 0 && ((Number) c.value()).longValue() != -1) {
-                emit(op + " " + d + ", " + x + ", " + src(c) + ";");
-                return;
-            }
-            String y = src(b.b());
-            String zero = temp(Type.BOOL), minusOne = temp(Type.BOOL), special = temp(Type.BOOL);
-            String safe = temp(t), q = temp(t);
-            emit("setp.eq" + arith(t) + " " + zero + ", " + y + ", 0;");
-            emit("setp.eq" + arith(t) + " " + minusOne + ", " + y + ", -1;");
-            emit("or.pred " + special + ", " + zero + ", " + minusOne + ";");
-            emit("selp" + bits(t) + " " + safe + ", 1, " + y + ", " + special + ";  // divisor 0 or -1: divide by 1, fix below");
-            emit(op + " " + q + ", " + x + ", " + safe + ";");
-            if (divide) {
-                String n = temp(t);
-                emit("neg" + arith(t) + " " + n + ", " + x + ";  // x / -1 == -x, wrapping: MIN_VALUE stays MIN_VALUE");
-                emit("selp" + bits(t) + " " + q + ", " + n + ", " + q + ", " + minusOne + ";");
-                emit("selp" + bits(t) + " " + d + ", 0, " + q + ", " + zero + ";");
-            } else {
-                emit("selp" + bits(t) + " " + d + ", 0, " + q + ", " + special + ";  // x % -1 == 0, x % 0 -> 0");
+                // counts are in range after JavaSemantics
+                case SHL -> emit("shl.b" + w + " " + d + ", " + x + ", " + y + ";");
+                case SHR -> emit("shr.s" + w + " " + d + ", " + x + ", " + y + ";");
+                case USHR -> emit("shr.u" + w + " " + d + ", " + x + ", " + y + ";");
             }
         }
 
@@ -307,67 +261,23 @@ public final class PtxRenderer {
             }
         }
 
-        /** d (of type to) = (to) v with Java's conversion semantics. */
+        /** d (of type to) = (to) v; a float -> int conversion only sees values in range after JavaSemantics. */
         private void convert(String d, Type to, Value v) {
             Type from = v.type();
-            String x = src(v);
-            if (from == to || (from == Type.BYTE && to == Type.INT)) {
-                emit("mov" + arith(to) + " " + d + ", " + x + ";");
-                return;
-            }
-            if (from == Type.BOOL) {
-                String one = to == Type.FLOAT ? PtxTypes.f32(1) : to == Type.DOUBLE ? PtxTypes.f64(1) : "1";
-                String zero = to == Type.FLOAT ? PtxTypes.f32(0) : to == Type.DOUBLE ? PtxTypes.f64(0) : "0";
-                emit("selp" + bits(to) + " " + d + ", " + one + ", " + zero + ", " + x + ";");
-                return;
-            }
-            if (to == Type.BOOL) {
-                String zero = from == Type.FLOAT ? PtxTypes.f32(0) : from == Type.DOUBLE ? PtxTypes.f64(0) : "0";
-                emit("setp.ne" + arith(from) + " " + d + ", " + x + ", " + zero + ";");
-                return;
-            }
-            if (to == Type.BYTE) {
-                // Java's i2b (after f2i or l2i): keep the low 8 bits, sign-extended.
-                String i = temp(Type.INT);
-                convert(i, Type.INT, v);
-                emit("cvt.s32.s8 " + d + ", " + i + ";  // (byte)");
-                return;
-            }
-            if (from.isFloating() && !to.isFloating()) {
-                // Round toward zero and saturate (cvt does both for float->int); NaN -> 0 explicitly for every pair.
-                String nan = temp(Type.BOOL), r = temp(to);
-                String dst = arith(to), srcT = arith(from);
-                emit("cvt.rzi" + dst + srcT + " " + r + ", " + x + ";");
-                emit("setp.nan" + srcT + " " + nan + ", " + x + ", " + x + ";");
-                emit("selp" + bits(to) + " " + d + ", 0, " + r + ", " + nan + ";  // Java: NaN -> 0");
-                return;
-            }
-            String xr = x;
-            if (v instanceof Value.Const) xr = inReg(v);
-            if (!from.isFloating() && to.isFloating()) emit("cvt.rn" + arith(to) + arith(from) + " " + d + ", " + xr + ";");
-            else if (from == Type.FLOAT && to == Type.DOUBLE) emit("cvt.f64.f32 " + d + ", " + xr + ";");
-            else if (from == Type.DOUBLE && to == Type.FLOAT) emit("cvt.rn.f32.f64 " + d + ", " + xr + ";");
-            else if (to == Type.LONG) emit("cvt.s64.s32 " + d + ", " + xr + ";");   // int/byte -> long sign-extends
-            else if (from == Type.LONG) emit("cvt.u32.u64 " + d + ", " + xr + ";"); // long -> int keeps the low bits
+            String x = v instanceof Value.Const ? inReg(v) : src(v);
+            if (from == to) emit("mov" + arith(to) + " " + d + ", " + x + ";");
+            else if (from.isFloating() && !to.isFloating()) emit("cvt.rzi" + arith(to) + arith(from) + " " + d + ", " + x + ";");
+            else if (!from.isFloating() && to.isFloating()) emit("cvt.rn" + arith(to) + arith(from) + " " + d + ", " + x + ";");
+            else if (from == Type.FLOAT && to == Type.DOUBLE) emit("cvt.f64.f32 " + d + ", " + x + ";");
+            else if (from == Type.DOUBLE && to == Type.FLOAT) emit("cvt.rn.f32.f64 " + d + ", " + x + ";");
+            else if (to == Type.LONG) emit("cvt.s64.s32 " + d + ", " + x + ";");   // int -> long sign-extends
+            else if (from == Type.LONG) emit("cvt.u32.u64 " + d + ", " + x + ";"); // long -> int keeps the low bits
             else throw unsupported("conversion " + from + " -> " + to);
         }
 
         private void compare(Instr.Compare c) {
             Type t = c.a().type();
             String d = reg(c.dst());
-            if (t == Type.BOOL) {
-                String a = pred(c.a()), b = pred(c.b());
-                switch (c.cond()) {
-                    case NE -> emit("xor.pred " + d + ", " + a + ", " + b + ";");
-                    case EQ -> {
-                        String x = temp(Type.BOOL);
-                        emit("xor.pred " + x + ", " + a + ", " + b + ";");
-                        emit("not.pred " + d + ", " + x + ";");
-                    }
-                    default -> throw unsupported("ordering compare of booleans");
-                }
-                return;
-            }
             String cond = switch (c.cond()) {
                 case EQ -> "eq"; case NE -> "ne"; case LT -> "lt"; case LE -> "le"; case GT -> "gt"; case GE -> "ge";
             };
@@ -376,36 +286,18 @@ public final class PtxRenderer {
             emit("setp." + cond + arith(t) + " " + d + ", " + src(c.a()) + ", " + src(c.b()) + ";");
         }
 
+        /** selp (JavaSemantics turns selects between booleans, which selp cannot do, into and/or). */
         private void select(Instr.Select s) {
-            String d = reg(s.dst()), c = pred(s.cond());
-            Type t = s.dst().type();
-            if (t != Type.BOOL) {
-                emit("selp" + bits(t) + " " + d + ", " + src(s.a()) + ", " + src(s.b()) + ", " + c + ";");
-                return;
-            }
-            // selp has no .pred form: d = (c & a) | (!c & b)
-            String a = pred(s.a()), b = pred(s.b());
-            String t1 = temp(Type.BOOL), nc = temp(Type.BOOL), t2 = temp(Type.BOOL);
-            emit("and.pred " + t1 + ", " + c + ", " + a + ";");
-            emit("not.pred " + nc + ", " + c + ";");
-            emit("and.pred " + t2 + ", " + nc + ", " + b + ";");
-            emit("or.pred " + d + ", " + t1 + ", " + t2 + ";");
+            emit("selp" + bits(s.dst().type()) + " " + reg(s.dst()) + ", " + src(s.a()) + ", " + src(s.b()) + ", " + pred(s.cond()) + ";");
         }
 
         private void call(Instr.Call c) {
-            if (c.args().size() != c.fn().arity)
-                throw unsupported(c.fn() + " takes " + c.fn().arity + " argument(s), got " + c.args().size());
             Type t = c.args().getFirst().type();
             String d = reg(c.dst());
             String a = src(c.args().getFirst());
             String sfx = arith(t);
             switch (c.fn()) {
                 case SQRT -> emit("sqrt.rn" + sfx + " " + d + ", " + a + ";");
-                case RSQRT -> {
-                    String s = temp(t);
-                    emit("sqrt.rn" + sfx + " " + s + ", " + a + ";");
-                    emit("div.rn" + sfx + " " + d + ", " + one(t) + ", " + s + ";  // 1/sqrt(x), both correctly rounded");
-                }
                 case FMA -> emit("fma.rn" + sfx + " " + d + ", " + a + ", " + src(c.args().get(1)) + ", " + src(c.args().get(2)) + ";");
                 case FLOOR -> emit("cvt.rmi" + sfx + sfx + " " + d + ", " + inReg(c.args().getFirst()) + ";");
                 case CEIL -> emit("cvt.rpi" + sfx + sfx + " " + d + ", " + inReg(c.args().getFirst()) + ";");
@@ -419,7 +311,7 @@ public final class PtxRenderer {
                         emit("max" + sfx + " " + d + ", " + a + ", " + n + ";");
                     }
                 }
-                case MIN, MAX -> minMax(c.fn() == Op.Intrinsic.MIN, t, d, a, src(c.args().get(1)));
+                case MIN, MAX -> emit(c.fn().name().toLowerCase() + sfx + " " + d + ", " + a + ", " + src(c.args().get(1)) + ";"); // integers only, after JavaSemantics
                 case EXP -> {
                     if (t == Type.FLOAT) expFloat(d, a);
                     else mathCall(d, t, PtxMath.EXP, operands(c));
@@ -430,15 +322,7 @@ public final class PtxRenderer {
                 case TANH -> mathCall(d, t, PtxMath.TANH, operands(c));
                 case POW -> mathCall(d, t, PtxMath.POW, operands(c));
                 case ATAN2 -> mathCall(d, t, PtxMath.ATAN2, operands(c));
-                case SIGMOID -> {
-                    // 1 / (1 + exp(-x)), as OpenCL's helper
-                    String n = temp(t), e = temp(t), s = temp(t);
-                    emit("neg" + sfx + " " + n + ", " + a + ";");
-                    if (t == Type.FLOAT) expFloat(e, n);
-                    else mathCall(e, t, PtxMath.EXP, List.of(n));
-                    emit("add.rn" + sfx + " " + s + ", " + e + ", " + one(t) + ";");
-                    emit("div.rn" + sfx + " " + d + ", " + one(t) + ", " + s + ";");
-                }
+                case SIGMOID, RSQRT -> throw unsupported(c.fn() + " survived JavaSemantics");
             }
         }
 
@@ -449,30 +333,6 @@ public final class PtxRenderer {
                 case DOUBLE -> PtxTypes.f64(0);
                 default -> "0";
             };
-        }
-
-        private static String one(Type t) { return t == Type.FLOAT ? PtxTypes.f32(1) : PtxTypes.f64(1); }
-
-        /**
-         * Math.min/max: NaN wins (PTX min/max return the other operand) and -0.0 < +0.0 (PTX may return
-         * either zero): for equal operands OR (min) or AND (max) the bits, which is exact for equal
-         * non-zero values and picks -0.0 / +0.0 for mixed zeros.
-         */
-        private void minMax(boolean min, Type t, String d, String a, String b) {
-            String sfx = arith(t);
-            if (!t.isFloating()) {
-                emit((min ? "min" : "max") + sfx + " " + d + ", " + a + ", " + b + ";");
-                return;
-            }
-            String ar = a.startsWith("%") ? a : materialize(a, t), br = b.startsWith("%") ? b : materialize(b, t);
-            String m = temp(t), eq = temp(Type.BOOL), z = temp(t), nan = temp(Type.BOOL), sum = temp(t);
-            emit((min ? "min" : "max") + sfx + " " + m + ", " + ar + ", " + br + ";");
-            emit("setp.eq" + sfx + " " + eq + ", " + ar + ", " + br + ";");
-            emit((min ? "or" : "and") + bits(t) + " " + z + ", " + ar + ", " + br + ";  // equal: " + (min ? "-0.0 wins" : "+0.0 wins"));
-            emit("selp" + bits(t) + " " + m + ", " + z + ", " + m + ", " + eq + ";");
-            emit("setp.nan" + sfx + " " + nan + ", " + ar + ", " + br + ";");
-            emit("add.rn" + sfx + " " + sum + ", " + ar + ", " + br + ";  // a NaN operand makes the result NaN");
-            emit("selp" + bits(t) + " " + d + ", " + sum + ", " + m + ", " + nan + ";");
         }
 
         private String materialize(String immediate, Type t) {
@@ -559,17 +419,27 @@ public final class PtxRenderer {
         private void store(Instr.Store s) {
             Type e = s.array().elementType();
             String addr = address(s.array(), s.index());
+            if (e == Type.HALF) {
+                // Round to nearest even, as Float.floatToFloat16 does.
+                String f = temp(Type.FLOAT), bits = temp(Type.HALF);
+                emit("mov.f32 " + f + ", " + src(s.value()) + ";");
+                emit("cvt.rn.f16.f32 " + bits + ", " + f + ";");
+                emit("st" + space(s.array()) + ".b16 " + addr + ", " + bits + ";");
+                return;
+            }
             // st.b8 keeps the low byte of a 32-bit register: Java's truncating (byte) store.
-            String type = e == Type.BYTE ? ".b8" : PtxTypes.memory(e);
+            // st.b16 likewise for short and char.
+            String type = e == Type.BYTE ? ".b8" : e == Type.SHORT || e == Type.CHAR ? ".b16" : PtxTypes.memory(e);
             emit("st" + space(s.array()) + type + " " + addr + ", " + src(s.value()) + ";");
         }
 
         private void atomicAdd(Instr.AtomicAdd a) {
-            if (a.array().elementType() != Type.INT)
-                throw unsupported("atomicAdd on " + a.array().elementType() + " arrays (only int arrays are supported)");
+            if (a.array().elementType() != Type.INT && a.array().elementType() != Type.LONG)
+                throw unsupported("atomicAdd on " + a.array().elementType() + " arrays (only int and long arrays are supported)");
             String addr = address(a.array(), a.index());
-            if (a.dst() == null) emit("red" + space(a.array()) + ".add.u32 " + addr + ", " + src(a.value()) + ";");
-            else emit("atom" + space(a.array()) + ".add.u32 " + reg(a.dst()) + ", " + addr + ", " + src(a.value()) + ";");
+            String width = a.array().elementType() == Type.LONG ? ".add.u64 " : ".add.u32 ";
+            if (a.dst() == null) emit("red" + space(a.array()) + width + addr + ", " + src(a.value()) + ";");
+            else emit("atom" + space(a.array()) + width + reg(a.dst()) + ", " + addr + ", " + src(a.value()) + ";");
         }
 
         private void thread(String d, Op.ThreadQuery q, int dim) {
@@ -594,18 +464,9 @@ public final class PtxRenderer {
             }
         }
 
-        private void barrier(Instr.Barrier b) {
-            if (b.scope() == Op.BarrierScope.GLOBAL)
-                throw unsupported("globalBarrier() has no PTX equivalent in an ordinary launch: bar.sync only synchronises "
-                        + "the threads of one block. Split the kernel into two tasks at the barrier, or run it on the java backend");
-            emit("bar.sync 0;  // barrier: the block's threads, shared and global memory ordered");
-        }
+        /** A block barrier (JavaSemantics refuses grid-wide ones for PTX: an ordinary launch has none). */
+        private void barrier(Instr.Barrier b) { emit("bar.sync 0;  // barrier: the block's threads, shared and global memory ordered"); }
 
-        private UnsupportedOperationException unsupported(String what) {
-            StringJoiner where = new StringJoiner(", ");
-            where.add(k.source);
-            if (current != null) where.add("block " + current.label() + (current.origin == null || current.origin.isEmpty() ? "" : " (" + current.origin + ")"));
-            return new UnsupportedOperationException("cannot render kernel for PTX: " + what + " [" + where + "]");
-        }
+        private UnsupportedOperationException unsupported(String what) { return k.unsupported("PTX", current, what); }
     }
 }

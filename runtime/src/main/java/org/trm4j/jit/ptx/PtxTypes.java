@@ -9,7 +9,7 @@ final class PtxTypes {
 
     /** The register class of a value of {@code t}: BYTE values live sign-extended in 32-bit registers. */
     enum RegClass {
-        PRED("%p", ".pred"), B32("%r", ".b32"), B64("%rd", ".b64"), F32("%f", ".f32"), F64("%fd", ".f64");
+        PRED("%p", ".pred"), B16("%h", ".b16"), B32("%r", ".b32"), B64("%rd", ".b64"), F32("%f", ".f32"), F64("%fd", ".f64");
         final String prefix;
         final String declType;
         RegClass(String prefix, String declType) { this.prefix = prefix; this.declType = declType; }
@@ -22,6 +22,8 @@ final class PtxTypes {
             case LONG -> RegClass.B64;
             case FLOAT -> RegClass.F32;
             case DOUBLE -> RegClass.F64;
+            case HALF -> RegClass.B16; // only the bits of a half on its way to or from memory
+            case SHORT, CHAR -> RegClass.B32; // like BYTE: widened into 32-bit registers
         };
     }
 
@@ -33,6 +35,8 @@ final class PtxTypes {
             case LONG -> ".s64";
             case FLOAT -> ".f32";
             case DOUBLE -> ".f64";
+            case HALF -> ".f16";
+            case SHORT, CHAR -> ".s32";
         };
     }
 
@@ -42,6 +46,8 @@ final class PtxTypes {
             case BOOL -> ".pred";
             case BYTE, INT, FLOAT -> ".b32";
             case LONG, DOUBLE -> ".b64";
+            case HALF -> ".b16";
+            case SHORT, CHAR -> ".b32";
         };
     }
 
@@ -53,6 +59,9 @@ final class PtxTypes {
             case LONG -> ".s64";
             case FLOAT -> ".f32";
             case DOUBLE -> ".f64";
+            case HALF -> ".b16";
+            case SHORT -> ".s16";  // sign-extends into the 32-bit register, as saload
+            case CHAR -> ".u16";   // zero-extends, as caload
         };
     }
 
@@ -64,6 +73,7 @@ final class PtxTypes {
             case LONG -> ".s64";
             case FLOAT -> ".f32";
             case DOUBLE -> ".f64";
+            case HALF, SHORT, CHAR -> ".b16";
         };
     }
 
@@ -76,6 +86,7 @@ final class PtxTypes {
             case LONG -> Long.toString(((Number) v).longValue());
             case FLOAT -> f32(((Number) v).floatValue());
             case DOUBLE -> f64(((Number) v).doubleValue());
+            case HALF, SHORT, CHAR -> throw new IllegalArgumentException("no " + c.type() + " constants");
         };
     }
 

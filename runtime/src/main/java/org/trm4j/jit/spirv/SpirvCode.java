@@ -50,6 +50,8 @@ final class SpirvCode {
             case LONG -> module.intType(64);
             case FLOAT -> module.floatType(32);
             case DOUBLE -> module.floatType(64);
+            case HALF -> module.floatType(16);
+            case SHORT, CHAR -> module.intType(16);
         };
     }
 
@@ -64,6 +66,7 @@ final class SpirvCode {
             case LONG -> module.constantInt(64, v);
             case FLOAT -> module.constantFloat((float) v);
             case DOUBLE -> module.constantDouble((double) v);
+            case HALF, SHORT, CHAR -> throw new IllegalArgumentException("no " + t + " constants");
         };
     }
 

@@ -57,11 +57,13 @@ public final class SpirvModule {
     public int intType(int width) {
         if (width == 8) capability(Spv.Capability.Int8);
         if (width == 64) capability(Spv.Capability.Int64);
+        if (width == 16) capability(Spv.Capability.Int16);
         return type("int" + width, Spv.Op.TypeInt, width, 0);
     }
 
     public int floatType(int width) {
         if (width == 64) capability(Spv.Capability.Float64);
+        if (width == 16) capability(Spv.Capability.Float16Buffer); // halves as storage only (vload_half/vstore_half)
         return type("float" + width, Spv.Op.TypeFloat, width);
     }
 

@@ -1,5 +1,6 @@
 package org.trm4j.jit.spirv;
 
+import org.trm4j.jit.KernelAbi;
 import org.trm4j.jit.ir.ArrayRef;
 import org.trm4j.jit.ir.Block;
 import org.trm4j.jit.ir.Instr;
@@ -10,6 +11,7 @@ import org.trm4j.jit.ir.Param;
 import org.trm4j.jit.ir.Terminator;
 import org.trm4j.jit.ir.Type;
 import org.trm4j.jit.ir.Value;
+import org.trm4j.jit.lower.JavaSemantics;
 import org.trm4j.jit.opencl.OpenClRenderer;
 
 import java.util.ArrayList;
@@ -18,7 +20,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 
 /**
  * Renders a kernel's IR as a SPIR-V 1.0 module for the OpenCL environment: capabilities Addresses,
@@ -26,20 +27,20 @@ import java.util.StringJoiner;
  * {@code OpExtInstImport "OpenCL.std"}, one kernel entry point with {@code ContractionOff}.
  *
  * <p>Shape of the output, which mirrors the OpenCL C renderer's so that both compute the same:
- * the kernel's parameters are, in order, a CrossWorkgroup pointer plus a hidden 32-bit length for
- * every array, and the scalars (a boolean travels as an int). Every IR register is a Function-storage
+ * the kernel's parameters follow {@link KernelAbi}: a CrossWorkgroup pointer plus a hidden 32-bit
+ * length for every array, and the scalars. Every IR register is a Function-storage
  * OpVariable read with OpLoad and written with OpStore (always valid SSA; drivers promote them to
  * registers); every IR block is one OpLabel, in reverse post-order so that dominators come first;
  * branches are plain OpBranch/OpBranchConditional, since the Kernel capability does not require
  * structured control flow. Work-item queries load {@code v3ulong} built-in Input variables. Local
- * arrays are Workgroup variables of array type. Java semantics the instructions lack are emitted by
- * {@link SpirvJavaMath}.
+ * arrays are Workgroup variables of array type. It renders the output of {@link JavaSemantics};
+ * {@link SpirvJavaMath} picks the instruction for each operation.
  */
 public final class SpirvRenderer {
     private SpirvRenderer() {}
 
     /** The module's bytes (little-endian words). */
-    public static byte[] render(Kernel k) { return new Emitter(k).emit(); }
+    public static byte[] render(Kernel k) { return new Emitter(JavaSemantics.lower(k, "SPIR-V", JavaSemantics.SPIRV)).emit(); }
 
     /** The entry point name, which clCreateKernel takes: the same name the OpenCL C renderer gives the kernel. */
     public static String entryPointName(Kernel k) { return OpenClRenderer.functionName(k); }
@@ -72,16 +73,15 @@ public final class SpirvRenderer {
             m.capability(Spv.Capability.Int64); // built-ins are 64-bit (size_t) under Physical64
             m.debug.emit(Spv.Op.Source, Spv.SOURCE_LANGUAGE_OPENCL_C, Spv.SOURCE_VERSION_OPENCL_C_1_2);
 
-            // Parameter types, in the order the launch sets the arguments: array, its length, ... scalars.
+            // Parameter types, in the order the launch sets the arguments (KernelAbi).
+            List<KernelAbi.Slot> slots = KernelAbi.slots(k);
             List<Integer> paramTypes = new ArrayList<>();
-            for (Param p : k.params) {
-                switch (p) {
-                    case Param.Array a -> {
-                        paramTypes.add(m.pointerType(Spv.StorageClass.CrossWorkgroup, c.type(a.elementType())));
-                        paramTypes.add(c.type(Type.INT));
-                    }
-                    case Param.Scalar s -> paramTypes.add(c.type(s.reg().type() == Type.BOOL ? Type.INT : s.reg().type()));
-                }
+            for (KernelAbi.Slot slot : slots) {
+                paramTypes.add(switch (slot) {
+                    case KernelAbi.Buffer b -> m.pointerType(Spv.StorageClass.CrossWorkgroup, c.type(b.param().elementType()));
+                    case KernelAbi.Length l -> c.type(Type.INT);
+                    case KernelAbi.Scalar s -> c.type(s.param().reg().type());
+                });
             }
             for (LocalArray l : k.localArrays) {
                 int arrayType = m.arrayType(c.type(l.elementType()), Math.max(1, l.length()));
@@ -98,23 +98,15 @@ public final class SpirvRenderer {
 
             // Parameters.
             List<Runnable> paramStores = new ArrayList<>();
-            int index = 0;
-            for (Param p : k.params) {
-                switch (p) {
-                    case Param.Array a -> {
-                        int ptr = c.op(Spv.Op.FunctionParameter, paramTypes.get(index++));
-                        int len = c.op(Spv.Op.FunctionParameter, paramTypes.get(index++));
-                        m.name(ptr, a.name());
-                        m.name(len, a.name() + "_len");
-                        arrays.put(a, ptr);
-                        lengths.put(a, len);
-                    }
-                    case Param.Scalar s -> {
-                        int v = c.op(Spv.Op.FunctionParameter, paramTypes.get(index++));
+            for (int i = 0; i < slots.size(); i++) {
+                int v = c.op(Spv.Op.FunctionParameter, paramTypes.get(i));
+                switch (slots.get(i)) {
+                    case KernelAbi.Buffer(var index, var a) -> { m.name(v, a.name()); arrays.put(a, v); }
+                    case KernelAbi.Length(var index, var a) -> { m.name(v, a.name() + "_len"); lengths.put(a, v); }
+                    case KernelAbi.Scalar(var index, var s) -> {
                         m.name(v, s.name());
                         // Registers are mutable, so a parameter is copied into its register, not aliased.
-                        paramStores.add(() -> store(s.reg(), s.reg().type() == Type.BOOL
-                                ? c.op(Spv.Op.INotEqual, c.boolType(), v, c.constant(Type.INT, 0)) : v));
+                        paramStores.add(() -> store(s.reg(), v));
                     }
                 }
             }
@@ -202,11 +194,12 @@ public final class SpirvRenderer {
         private void instr(Instr i) {
             switch (i) {
                 case Instr.Move mv -> store(mv.dst(), value(mv.src()));
-                case Instr.Binary b -> store(b.dst(), math.binary(b.op(), b.dst().type(), value(b.a()), value(b.b()), constantOf(b.b())));
+                case Instr.Binary b -> store(b.dst(), math.binary(b.op(), b.dst().type(), value(b.a()), value(b.b())));
                 case Instr.Unary u -> store(u.dst(), u.op() == Op.Unary.NOT
                         ? c.op(Spv.Op.LogicalNot, c.boolType(), value(u.a()))
                         : math.negate(u.dst().type(), value(u.a())));
                 case Instr.Convert cv -> store(cv.dst(), math.convert(cv.src().type(), cv.dst().type(), value(cv.src())));
+                case Instr.Bitcast bc -> store(bc.dst(), c.op(Spv.Op.Bitcast, c.type(bc.dst().type()), value(bc.src())));
                 case Instr.Compare cmp -> store(cmp.dst(), math.compare(cmp.cond(), cmp.a().type(), cmp.unordered(), value(cmp.a()), value(cmp.b())));
                 case Instr.Select s -> store(s.dst(), c.op(Spv.Op.Select, c.type(s.dst().type()), value(s.cond()), value(s.a()), value(s.b())));
                 case Instr.Call call -> store(call.dst(), call(call));
@@ -255,12 +248,8 @@ public final class SpirvRenderer {
                 case LONG -> m.constantInt(64, ((Number) v).longValue());
                 case FLOAT -> m.constantFloat(((Number) v).floatValue());
                 case DOUBLE -> m.constantDouble(((Number) v).doubleValue());
+                case HALF, SHORT, CHAR -> throw unsupported("a " + cst.type() + " constant");
             };
-        }
-
-        private static Long constantOf(Value v) {
-            if (v instanceof Value.Const cst && cst.value() instanceof Number n) return n.longValue();
-            return null;
         }
 
         // ---- memory ----
@@ -286,17 +275,28 @@ public final class SpirvRenderer {
             return id;
         }
 
+        /** OpenCL.std vload_half and vstore_half (round to nearest even): halves are storage only. */
+        private static final int VLOAD_HALF = 173, VSTORE_HALF = 175;
+
         private int load(Instr.Load l) {
             Type elem = l.array().elementType();
+            if (elem == Type.HALF)
+                return c.ext(VLOAD_HALF, c.type(Type.FLOAT), c.op(Spv.Op.SConvert, c.type(Type.LONG), value(l.index())), base(l.array()));
             int loaded = c.op(Spv.Op.Load, c.type(elem), element(l.array(), l.index()));
-            // A byte element widens to int with sign extension, as Java's baload does.
-            return elem == Type.BYTE && l.dst().type() != Type.BYTE ? c.op(Spv.Op.SConvert, c.type(l.dst().type()), loaded) : loaded;
+            // A byte or short element widens to int with sign extension (baload, saload), a char with zero extension (caload).
+            if (elem == Type.CHAR) return c.op(Spv.Op.UConvert, c.type(l.dst().type()), loaded);
+            return (elem == Type.BYTE || elem == Type.SHORT) && l.dst().type() != elem ? c.op(Spv.Op.SConvert, c.type(l.dst().type()), loaded) : loaded;
         }
 
         private void storeElement(Instr.Store s) {
             Type elem = s.array().elementType();
             int v = value(s.value());
+            if (elem == Type.HALF) {
+                c.ext(VSTORE_HALF, m.voidType(), v, c.op(Spv.Op.SConvert, c.type(Type.LONG), value(s.index())), base(s.array()));
+                return;
+            }
             if (elem == Type.BYTE && s.value().type() != Type.BYTE) v = c.op(Spv.Op.SConvert, c.type(Type.BYTE), v); // bastore truncates
+            if (elem == Type.SHORT || elem == Type.CHAR) v = c.op(Spv.Op.UConvert, c.type(elem), v); // sastore/castore truncate
             c.emit(Spv.Op.Store, element(s.array(), s.index()), v);
         }
 
@@ -342,10 +342,7 @@ public final class SpirvRenderer {
          * execution scope and memory scope, sequentially consistent over both local and global memory
          * (kernels may share data through global memory inside a work-group too).
          */
-        private void barrier(Instr.Barrier b) {
-            if (b.scope() == Op.BarrierScope.GLOBAL)
-                throw unsupported("globalBarrier() has no SPIR-V equivalent for OpenCL: only the work-items of one "
-                        + "work-group can be synchronised. Split the kernel into two tasks at the barrier, or run it on the java backend");
+        private void barrier(Instr.Barrier b) { // JavaSemantics refuses grid-wide ones for SPIR-V
             int scope = c.constant(Type.INT, Spv.Scope.Workgroup);
             int semantics = c.constant(Type.INT, Spv.MemorySemantics.SequentiallyConsistent
                     | Spv.MemorySemantics.WorkgroupMemory | Spv.MemorySemantics.CrossWorkgroupMemory);
@@ -354,19 +351,16 @@ public final class SpirvRenderer {
 
         /** OpenCL 1.2's atomic_add: relaxed, device scope for global arrays and work-group scope for local ones. */
         private void atomicAdd(Instr.AtomicAdd a) {
-            if (a.array().elementType() != Type.INT)
-                throw unsupported("atomicAdd on " + a.array().elementType() + " arrays (only int arrays are supported)");
+            Type t = a.array().elementType();
+            if (t != Type.INT && t != Type.LONG)
+                throw unsupported("atomicAdd on " + t + " arrays (only int and long arrays are supported)");
+            if (t == Type.LONG) m.capability(Spv.Capability.Int64Atomics);
             int scope = c.constant(Type.INT, a.array() instanceof LocalArray ? Spv.Scope.Workgroup : Spv.Scope.Device);
             int semantics = c.constant(Type.INT, Spv.MemorySemantics.Relaxed);
-            int old = c.op(Spv.Op.AtomicIAdd, c.type(Type.INT), element(a.array(), a.index()), scope, semantics, value(a.value()));
+            int old = c.op(Spv.Op.AtomicIAdd, c.type(t), element(a.array(), a.index()), scope, semantics, value(a.value()));
             if (a.dst() != null) store(a.dst(), old);
         }
 
-        private UnsupportedOperationException unsupported(String what) {
-            StringJoiner where = new StringJoiner(", ");
-            where.add(k.source);
-            if (current != null) where.add("block " + current.label() + (current.origin == null || current.origin.isEmpty() ? "" : " (" + current.origin + ")"));
-            return new UnsupportedOperationException("cannot render kernel for SPIR-V: " + what + " [" + where + "]");
-        }
+        private UnsupportedOperationException unsupported(String what) { return k.unsupported("SPIR-V", current, what); }
     }
 }

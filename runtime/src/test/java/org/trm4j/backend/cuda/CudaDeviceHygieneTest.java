@@ -85,4 +85,17 @@ class CudaDeviceHygieneTest {
             d.close();
         }
     }
+
+    @Test
+    void aPrimeGlobalSizeGetsFullBlocksNotBlocksOfOneThread() {
+        CudaDevice d = device();
+        FloatArray a = new FloatArray(1009);
+        try (ExecutionPlan p = new ExecutionPlan(new TaskGraph("g").task("prime", CudaDeviceHygieneTest::byId, new KernelContext(), a).snapshot())
+                .withDevice(d).withGridScheduler(new GridScheduler("g.prime", new WorkerGrid1D(1009)))) {
+            p.execute();
+            assertArrayEquals(new int[]{256, 1, 1}, FakeCudaDriver.lastBlock(), "1009 is prime: padded to 4 blocks of 256, the rest return at once");
+        } finally {
+            d.close();
+        }
+    }
 }

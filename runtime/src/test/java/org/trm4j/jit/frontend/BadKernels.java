@@ -25,7 +25,7 @@ public final class BadKernels {
         a.set(0, t[1]);
     }
 
-    public static void javaArrayParam(float[] x, FloatArray a) {
+    public static void javaArrayParam(boolean[] x, FloatArray a) {
         a.set(0, 1f); //!javaArrayParam
     }
 

@@ -33,7 +33,7 @@ class FrontendErrorsTest {
     @CsvSource(delimiter = '|', textBlock = """
             allocation        | allocation        | object allocation 'new java/util/ArrayList'
             newArray          | newArray          | use FloatArray
-            javaArrayParam    | javaArrayParam    | use FloatArray
+            javaArrayParam    | javaArrayParam    | of Java arrays only float[], int[], double[], long[], short[], char[] and byte[] can be used
             throwing          | throwing          | throwing exceptions
             asserting         | asserting         | assert
             virtualCall       | virtualCall       | FloatArray.init is not supported

@@ -13,6 +13,7 @@ import org.trm4j.api.DoubleArray;
 import org.trm4j.api.FloatArray;
 import org.trm4j.api.IntArray;
 import org.trm4j.jit.ir.Kernel;
+import org.trm4j.jit.lower.JavaSemantics;
 
 /**
  * Runs the IR with {@link IrInterpreter} and compares with calling the Java method directly.
@@ -67,6 +68,14 @@ class FrontendSemanticsTest {
         IrInterpreter.run(k, actual, grid);
         for (int i = 0; i < args.length; i++)
             assertEquals(dump(expected[i]), dump(actual[i]), name + ": argument " + i + " differs\n" + k);
+        // JavaSemantics rewrites into IR that still means the same under Java's rules, for every target.
+        for (var target : java.util.Map.of("OpenCL", JavaSemantics.OPENCL_C, "PTX", JavaSemantics.PTX, "SPIR-V", JavaSemantics.SPIRV).entrySet()) {
+            Kernel lowered = JavaSemantics.lower(k, target.getKey(), target.getValue());
+            Object[] again = Arrays.stream(args).map(FrontendSemanticsTest::copy).toArray();
+            IrInterpreter.run(lowered, again, grid);
+            for (int i = 0; i < args.length; i++)
+                assertEquals(dump(expected[i]), dump(again[i]), name + " lowered for " + target.getKey() + ": argument " + i + " differs\n" + lowered);
+        }
     }
 
     private void check(String name, int[] grid, Object... args) throws Exception { check(TestKernels.class, name, grid, args); }

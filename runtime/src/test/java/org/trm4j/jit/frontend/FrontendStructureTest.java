@@ -49,8 +49,9 @@ class FrontendStructureTest {
         assertEquals(List.of(new ParallelDim(0, new Bound.ScalarArg(3)), new ParallelDim(1, new Bound.ScalarArg(3))),
                 compile("matmul").parallelDims);
         Kernel g = compile("grid3");
-        assertEquals(List.of(new ParallelDim(0, new Bound.ScalarArg(3)), new ParallelDim(1, new Bound.ScalarArg(2)),
-                new ParallelDim(2, new Bound.ScalarArg(1))), g.parallelDims);
+        // The innermost loop (x, bound nx) is dimension 0: the fastest hardware index.
+        assertEquals(List.of(new ParallelDim(0, new Bound.ScalarArg(1)), new ParallelDim(1, new Bound.ScalarArg(2)),
+                new ParallelDim(2, new Bound.ScalarArg(3))), g.parallelDims);
         assertEquals(3, g.dimensions());
     }
 

@@ -107,6 +107,13 @@ final class IrInterpreter {
                 };
             }
             case Instr.Convert c -> regs[c.dst().id()] = convert((Number) eval(c.src(), regs), c.dst().type());
+            case Instr.Bitcast c -> regs[c.dst().id()] = switch (eval(c.src(), regs)) {
+                case Integer i -> Float.intBitsToFloat(i);
+                case Float f -> Float.floatToRawIntBits(f);
+                case Long l -> Double.longBitsToDouble(l);
+                case Double d -> Double.doubleToRawLongBits(d);
+                default -> throw new IllegalStateException("bitcast of " + c.src());
+            };
             case Instr.Compare c -> regs[c.dst().id()] = compare(c, eval(c.a(), regs), eval(c.b(), regs));
             case Instr.Select s -> regs[s.dst().id()] = (Boolean) eval(s.cond(), regs) ? eval(s.a(), regs) : eval(s.b(), regs);
             case Instr.Call c -> regs[c.dst().id()] = call(c.fn(), c.args().stream().map(a -> eval(a, regs)).toList());
@@ -204,6 +211,13 @@ final class IrInterpreter {
                 yield switch (op) {
                     case ADD -> x + y; case SUB -> x - y; case MUL -> x * y; case DIV -> x / y; case REM -> x % y;
                     default -> throw new IllegalStateException();
+                };
+            }
+            case Boolean x -> {
+                boolean y = (Boolean) b;
+                yield switch (op) {
+                    case AND -> x & y; case OR -> x | y; case XOR -> x ^ y;
+                    default -> throw new IllegalStateException(op + " on booleans");
                 };
             }
             default -> throw new IllegalStateException();

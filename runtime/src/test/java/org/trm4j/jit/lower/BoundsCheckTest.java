@@ -109,6 +109,22 @@ class BoundsCheckTest {
         assertArrayEquals(new float[] {12, 24, 36}, y.toHeapArray());
     }
 
+    /** The plan option asks for checks without the system property; the failure names the task and carries the report. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("devices")
+    void planOption(String device) {
+        FloatArray in = FloatArray.fromElements(1, 2, 3), out = new FloatArray(3);
+        IntArray to = IntArray.fromElements(0, 9, 1);
+        org.trm4j.api.TaskGraph g = new org.trm4j.api.TaskGraph("bounds").task("scatter", BoundsKernels::scatter, in, to, out)
+                .transferToHost(org.trm4j.api.DataTransferMode.EVERY_EXECUTION, out);
+        try (org.trm4j.api.ExecutionPlan p = new org.trm4j.api.ExecutionPlan(g.snapshot()).withDevice(Devices.get(device)).withBoundsChecks()) {
+            var e = assertThrows(org.trm4j.api.ExecutionPlan.TaskFailedException.class, p::execute);
+            assertTrue(e.getCause() instanceof KernelIndexOutOfBoundsException k && k.index() == 9 && k.length() == 3 && k.array().equals("out"),
+                    device + ": " + e);
+            assertTrue(e.getMessage().contains("bounds.scatter") && e.getMessage().contains("Index 9 out of bounds for length 3"), e.getMessage());
+        }
+    }
+
     /** No GPU here: the checked PTX of each kernel above must at least assemble (ptxas is required, as for the other PTX tests). */
     @ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.ValueSource(strings = {"scatter", "gather", "localNeighbour", "histogram", "saxpy"})
@@ -127,8 +143,16 @@ class BoundsCheckTest {
     }
 
     @org.junit.jupiter.api.Test
-    void checksRequireTheProperty() {
+    void checksRequireThePropertyOrThePlan() {
         assertTrue(devices().contains("java"));
-        assertEquals(null, BoundsChecks.kernelFor(kernel("saxpy")).checkedAccesses, "unchecked unless -D" + BoundsChecks.PROPERTY);
+        String old = System.clearProperty(BoundsChecks.PROPERTY);
+        try {
+            var strict = org.trm4j.runtime.CompileOptions.STRICT;
+            assertEquals(null, org.trm4j.runtime.DeviceIr.of(kernel("saxpy"), strict).checkedAccesses, "unchecked unless -D" + BoundsChecks.PROPERTY);
+            var checked = new org.trm4j.runtime.CompileOptions(false, true);
+            assertEquals(3, org.trm4j.runtime.DeviceIr.of(kernel("saxpy"), checked).checkedAccesses.sites().size());
+        } finally {
+            if (old != null) System.setProperty(BoundsChecks.PROPERTY, old);
+        }
     }
 }

@@ -145,6 +145,18 @@ public final class TestIr {
         for (Type t : new Type[] {Type.INT, Type.LONG})
             for (Op.Intrinsic fn : List.of(Op.Intrinsic.ABS, Op.Intrinsic.MIN, Op.Intrinsic.MAX))
                 kernels.add(call("call_" + fn + "_" + t, t, t, fn));
+        // Booleans: a select between two, and == / != of two (PTX has neither; JavaSemantics rewrites them).
+        for (Op.Cond cond : List.of(Op.Cond.EQ, Op.Cond.NE))
+            kernels.add(map2("bool_" + cond, Type.INT, Type.INT, Type.INT, (k, blk, x, y) -> {
+                Value.Reg lt = k.newReg(Type.BOOL, "lt"), gt = k.newReg(Type.BOOL, "gt"), pick = k.newReg(Type.BOOL, "pick");
+                Value.Reg same = k.newReg(Type.BOOL, "same"), r = k.newReg(Type.INT, "r");
+                blk.instrs.add(new Instr.Compare(lt, Op.Cond.LT, x, y, false));
+                blk.instrs.add(new Instr.Compare(gt, Op.Cond.GT, x, y, false));
+                blk.instrs.add(new Instr.Select(pick, lt, gt, Value.Const.bool(true)));
+                blk.instrs.add(new Instr.Compare(same, cond, pick, lt, false));
+                blk.instrs.add(new Instr.Select(r, same, Value.Const.i32(1), Value.Const.i32(0)));
+                return r;
+            }));
         kernels.add(constant("nan", Value.Const.f32(Float.NaN)));
         kernels.add(constant("negzero", Value.Const.f64(-0.0)));
         kernels.add(constant("minlong", Value.Const.i64(Long.MIN_VALUE)));

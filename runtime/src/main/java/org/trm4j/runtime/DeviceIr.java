@@ -1,0 +1,23 @@
+package org.trm4j.runtime;
+
+import org.trm4j.jit.frontend.KernelCompiler;
+import org.trm4j.jit.ir.Kernel;
+import org.trm4j.jit.lower.ContractMultiplyAdd;
+
+import java.lang.reflect.Method;
+
+/** The IR a device backend renders for a kernel method: the front end's, then the passes the options ask for. */
+public final class DeviceIr {
+    private DeviceIr() {}
+
+    /**
+     * The front end's shared IR (only to be read), or a rewritten copy: multiply-adds contracted under
+     * {@link CompileOptions#relaxedMath()}, every array access checked under {@link CompileOptions#boundsChecks()}
+     * or {@code -Dtrm.checkBounds=true}.
+     */
+    public static Kernel of(Method method, CompileOptions options) {
+        Kernel k = Reductions.lower(method, KernelCompiler.compile(method)); // @Reduce loops as parallel reductions
+        if (options.relaxedMath()) k = ContractMultiplyAdd.apply(k);
+        return options.boundsChecks() || BoundsChecks.requested() ? BoundsChecks.checked(k, method) : k;
+    }
+}

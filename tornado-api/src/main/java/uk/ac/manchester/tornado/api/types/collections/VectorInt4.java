@@ -1,0 +1,52 @@
+package uk.ac.manchester.tornado.api.types.collections;
+
+import uk.ac.manchester.tornado.api.types.arrays.IntArray;
+import uk.ac.manchester.tornado.api.types.vectors.Int4;
+
+/**
+ * An array of {@link Int4}, stored flat (4 elements per vector) in a {@link IntArray}. Part of trm4j's TornadoVM bridge, not
+ * TornadoVM. Kernels may take it and call {@code get(i)}, {@code set(i, v)}, {@code getLength()} and {@code size()}.
+ */
+public final class VectorInt4 implements org.trm4j.api.ArrayView {
+    private final IntArray storage;
+    private final int numElements;
+
+    public VectorInt4(int numElements) {
+        this.storage = new IntArray(Math.multiplyExact(numElements, 4));
+        this.numElements = numElements;
+    }
+
+    public Int4 get(int index) {
+        int base = check(index) * 4;
+        return new Int4(storage.get(base + 0), storage.get(base + 1), storage.get(base + 2), storage.get(base + 3));
+    }
+
+    public void set(int index, Int4 value) {
+        int base = check(index) * 4;
+        storage.set(base + 0, value.get(0));
+        storage.set(base + 1, value.get(1));
+        storage.set(base + 2, value.get(2));
+        storage.set(base + 3, value.get(3));
+    }
+
+    /** Sets every vector to {@code value}. */
+    public void fill(Int4 value) { for (int i = 0; i < numElements; i++) set(i, value); }
+
+    /** Number of vectors. */
+    public int getLength() { return numElements; }
+
+    public int size() { return numElements; }
+
+    public void clear() { storage.clear(); }
+
+    /** The flat storage. */
+    public IntArray getArray() { return storage; }
+
+    /** For trm4j: transfers and device kernels use the flat storage. */
+    @Override public org.trm4j.api.NativeArray storage() { return storage; }
+
+    private int check(int index) {
+        if (index < 0 || index >= numElements) throw new IndexOutOfBoundsException("index " + index + " out of bounds for " + numElements + " vectors");
+        return index;
+    }
+}
