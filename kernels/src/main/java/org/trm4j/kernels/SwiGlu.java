@@ -26,10 +26,13 @@ public final class SwiGlu {
         return 1.0f / (1.0f + KernelMath.exp(-g));
     }
 
-    /** h[r, j] = silu(gu[r, j]) * gu[r, inter + j]. */
+    /**
+     * h[r, j] = silu(gu[r, j]) * gu[r, inter + j]. The unit-stride index j is the outer @Parallel loop, which
+     * devices map to their first (fastest) grid dimension: neighbouring work-items touch neighbouring floats.
+     */
     public static void forward(FloatArray gu, FloatArray h, int rows, int inter) {
-        for (@Parallel int r = 0; r < rows; r++) {
-            for (@Parallel int j = 0; j < inter; j++) {
+        for (@Parallel int j = 0; j < inter; j++) {
+            for (@Parallel int r = 0; r < rows; r++) {
                 int gi = r * 2 * inter + j;
                 float g = gu.get(gi);
                 float u = gu.get(gi + inter);
@@ -40,8 +43,8 @@ public final class SwiGlu {
 
     /** dgu[r, j] = dh * u * s * (1 + g (1 - s)); dgu[r, inter + j] = dh * silu(g). */
     public static void backward(FloatArray gu, FloatArray dh, FloatArray dgu, int rows, int inter) {
-        for (@Parallel int r = 0; r < rows; r++) {
-            for (@Parallel int j = 0; j < inter; j++) {
+        for (@Parallel int j = 0; j < inter; j++) {
+            for (@Parallel int r = 0; r < rows; r++) {
                 int gi = r * 2 * inter + j;
                 float g = gu.get(gi);
                 float u = gu.get(gi + inter);

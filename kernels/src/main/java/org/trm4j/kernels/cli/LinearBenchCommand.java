@@ -18,13 +18,15 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * `trm linear-bench`: GFLOP/s of the linear kernels (forward, backwardInput, backwardWeight; plain
- * {@code @Parallel} and tiled KernelContext) on each device, side by side in one run. Each figure is
+ * `trm linear-bench`: GFLOP/s of every linear kernel ({@link LinearVariant}: forward*, backwardInput*,
+ * backwardWeight*; @Parallel ones in the "plain" column, tiled KernelContext ones in the "tiled" column) on each
+ * device, side by side in one run: the candidates {@link org.trm4j.kernels.LinearTuner} chooses from. Each figure is
  * 2 * rows * in * out flops over the median kernel time (the profiler's, not the wall time) of repeated
- * executes of a one-task graph; the data stay on the device between executes.
+ * executes of a one-task graph; the data stay on the device between executes. The *Panel forward kernels read
+ * the weight transposed (made once on the host here; once per weight and step in the step graph).
  */
 @Command(name = "linear-bench", mixinStandardHelpOptions = true,
-        description = "GFLOP/s of the linear kernels (plain and tiled) on every device (or --device), side by side.")
+        description = "GFLOP/s of every linear kernel variant on every device (or --device), side by side.")
 final class LinearBenchCommand implements Runnable {
     @Option(names = "--shapes", split = ",", defaultValue = "776x512x1536,776x1536x512,97x512x3072,97x1536x512",
             description = "rows x in x out, comma-separated (default ${DEFAULT-VALUE}: Sudoku-MLP's channel MLP at batch 8 and 1).")
