@@ -9,24 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** `trm bench` as a careless user meets it: bad input is one line and a non-zero exit before anything runs; --help works. */
 class BenchCliTest {
 
-    /** Asserts the one-line refusal; returns that line. */
-    static String refused(String... args) {
-        TrmRun r = TrmRun.of(args);
-        String cmd = "trm " + String.join(" ", args);
-        assertNotEquals(0, r.exit(), cmd + " must fail; out: " + r.out());
-        assertEquals("", r.out(), cmd + " must print nothing on standard output");
-        List<String> lines = r.err().lines().filter(l -> !l.isBlank()).toList();
-        assertEquals(1, lines.size(), cmd + " must say what is wrong in one line, got:\n" + r.err());
-        assertFalse(r.err().contains("Exception") || r.err().contains("at org.") || r.err().contains("\u001b["), cmd + ": " + r.err());
-        return lines.getFirst();
-    }
+    private static String refused(String... args) { return TrmRun.refusal(args); }
 
     @Test void unknownDevicesAreNamed() {
         String line = refused("bench", "--device", "foo");

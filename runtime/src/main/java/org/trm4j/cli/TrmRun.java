@@ -27,4 +27,22 @@ public record TrmRun(int exit, String out, String err) {
             System.setErr(oldErr);
         }
     }
+
+    /**
+     * Runs {@code args} and checks that they were refused as a user error must be: a non-zero exit, nothing on
+     * standard output, exactly one line on standard error, and no stack-trace text ({@code Exception}, {@code at org.}),
+     * escape codes or parser locations (Jackson's "REDACTED"). Returns that line; throws AssertionError otherwise.
+     * Every module's CLI tests use it.
+     */
+    public static String refusal(String... args) {
+        TrmRun r = of(args);
+        String cmd = "trm " + String.join(" ", args);
+        if (r.exit() == 0) throw new AssertionError(cmd + " must fail; out: " + r.out());
+        if (!r.out().isEmpty()) throw new AssertionError(cmd + " must print nothing on standard output, printed:\n" + r.out());
+        java.util.List<String> lines = r.err().lines().filter(l -> !l.isBlank()).toList();
+        if (lines.size() != 1) throw new AssertionError(cmd + " must say what is wrong in one line, got:\n" + r.err());
+        for (String bad : new String[]{"Exception", "at org.", "\u001b[", "REDACTED", "INCLUDE_SOURCE_IN_LOCATION"})
+            if (r.err().contains(bad)) throw new AssertionError(cmd + ": the error shows \"" + bad + "\": " + r.err());
+        return lines.getFirst();
+    }
 }

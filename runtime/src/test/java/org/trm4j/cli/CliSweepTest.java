@@ -13,23 +13,12 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The runtime's commands as a careless user meets them: bad input is one line and a non-zero exit, --help works everywhere. */
 class CliSweepTest {
 
-    /** Asserts the one-line refusal; returns that line. */
-    static String refused(String... args) {
-        TrmRun r = TrmRun.of(args);
-        String cmd = "trm " + String.join(" ", args);
-        assertNotEquals(0, r.exit(), cmd + " must fail; out: " + r.out());
-        assertEquals("", r.out(), cmd + " must print nothing on standard output");
-        List<String> lines = r.err().lines().filter(l -> !l.isBlank()).toList();
-        assertEquals(1, lines.size(), cmd + " must say what is wrong in one line, got:\n" + r.err());
-        assertFalse(r.err().contains("Exception") || r.err().contains("at org.") || r.err().contains("\u001b["), cmd + ": " + r.err());
-        return lines.getFirst();
-    }
+    private static String refused(String... args) { return TrmRun.refusal(args); }
 
     @Test void sizesThatCannotFitAreRefusedBeforeAllocating() {
         String line = refused("devices", "--check", "--size", "2147483520");

@@ -3,26 +3,14 @@ package org.trm4j.kernels.cli;
 import org.junit.jupiter.api.Test;
 import org.trm4j.cli.TrmRun;
 
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** `trm linear-bench` with bad input: one line naming the problem, a non-zero exit, nothing run. */
 class LinearBenchCliTest {
 
-    private static String refused(String... args) {
-        TrmRun r = TrmRun.of(args);
-        String cmd = "trm " + String.join(" ", args);
-        assertNotEquals(0, r.exit(), cmd);
-        assertEquals("", r.out(), cmd);
-        List<String> lines = r.err().lines().filter(l -> !l.isBlank()).toList();
-        assertEquals(1, lines.size(), cmd + ":\n" + r.err());
-        assertFalse(r.err().contains("Exception") || r.err().contains("at org."), r.err());
-        return lines.getFirst();
-    }
+    private static String refused(String... args) { return TrmRun.refusal(args); }
 
     @Test void badShapesAndDevices() {
         assertTrue(refused("linear-bench", "--shapes", "100000x100000x100").contains("10,000,000,000 elements"));

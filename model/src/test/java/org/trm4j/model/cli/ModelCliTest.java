@@ -14,28 +14,15 @@ import org.trm4j.model.TrmConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** `trm model ...` with bad input: one line naming the problem, a non-zero exit, nothing allocated or written. */
 class ModelCliTest {
 
-    private static String refused(String... args) {
-        TrmRun r = TrmRun.of(args);
-        String cmd = "trm " + String.join(" ", args);
-        assertNotEquals(0, r.exit(), cmd + "; out: " + r.out());
-        assertEquals("", r.out(), cmd);
-        List<String> lines = r.err().lines().filter(l -> !l.isBlank()).toList();
-        assertEquals(1, lines.size(), cmd + ":\n" + r.err());
-        assertFalse(r.err().contains("Exception") || r.err().contains("at org.") || r.err().contains("REDACTED")
-                || r.err().contains("INCLUDE_SOURCE_IN_LOCATION"), r.err());
-        return lines.getFirst();
-    }
+    private static String refused(String... args) { return TrmRun.refusal(args); }
 
     @Test void stepBenchBatchesThatDoNotFitAreRefusedWithWhatFits() {
         String big = refused("model", "step-bench", "--preset", "sudoku-mlp", "--batch", "5000");
