@@ -193,15 +193,11 @@ public final class ExecutionPlan implements AutoCloseable {
         for (int i = 0; i < args.length; i++) {
             // A Java primitive array travels as its off-heap mirror; the java backend runs on the array itself.
             NativeArray mirror = HeapArrays.mirror(args[i]);
-            if (mirror != null) {
-                acquire(dev, mirror, profile);
-                ledger.launchedWith(mirror);
-                if (!dev.usesHostMemory()) args[i] = mirror;
-            }
-            if (args[i] instanceof NativeArray a) {
-                acquire(dev, a, profile);
-                ledger.launchedWith(a);
-            }
+            NativeArray a = mirror != null ? mirror : args[i] instanceof NativeArray n ? n : null;
+            if (a == null) continue;
+            acquire(dev, a, profile);
+            ledger.launchedWith(a);
+            if (mirror != null && !dev.usesHostMemory()) args[i] = mirror;
         }
         try {
             return dev.enqueue(kernel, args, scheduler.get(name));
@@ -216,11 +212,6 @@ public final class ExecutionPlan implements AutoCloseable {
         ResidentArrays.Acquired how = ledger(dev).acquire(this, a, timer(profile));
         held.add(a);
         return how;
-    }
-
-    private void copyIn(DeviceRuntime dev, NativeArray a, ProfilerResult profile) {
-        if (!dev.usesHostMemory()) HeapArrays.toMirror(a);
-        profile.addCopyIn(dev.copyToDevice(a), a.getNumBytes());
     }
 
     void copyBack(NativeArray a, ProfilerResult profile) {
