@@ -1,5 +1,7 @@
 package org.trm4j.backend.opencl;
 
+import org.trm4j.runtime.SignalChaining;
+
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -82,6 +84,7 @@ public final class OpenCl {
         SymbolLookup lib = null;
         String found = null;
         StringBuilder tried = new StringBuilder();
+        SignalChaining.warnIfInactive("OpenCL (PoCL)"); // the ICD loads the driver, which replaces the JVM's signal handlers
         for (String name : LIBRARY_NAMES) {
             try {
                 lib = SymbolLookup.libraryLookup(name, Arena.global());
