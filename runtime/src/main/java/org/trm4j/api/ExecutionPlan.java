@@ -176,8 +176,10 @@ public final class ExecutionPlan implements AutoCloseable {
         try {
             dev.finish();
         } catch (RuntimeException e) {
-            throw new TaskFailedException("a task of " + inFlight.getFirst().getKey() + " .. " + inFlight.getLast().getKey()
-                    + " failed on " + dev.id() + ": " + e.getMessage(), e);
+            String culprit = inFlight.stream().filter(l -> l.getValue().failed()).map(Map.Entry::getKey).findFirst()
+                    .map(task -> "task " + task) // the device knows which launch failed
+                    .orElse("a task of " + inFlight.getFirst().getKey() + " .. " + inFlight.getLast().getKey());
+            throw new TaskFailedException(culprit + " failed on " + dev.id() + ": " + e.getMessage(), e);
         }
         for (Map.Entry<String, DeviceRuntime.Launch> l : inFlight) profile.addKernel(l.getKey(), l.getValue().nanos());
         inFlight.clear();

@@ -39,6 +39,9 @@ public interface DeviceRuntime extends Device, AutoCloseable {
     interface Launch {
         /** The kernel's execution time in nanoseconds (device events where the device has them). */
         long nanos();
+
+        /** True when {@link #finish} found that this kernel failed (the first such one is the culprit). */
+        default boolean failed() { return false; }
     }
 
     /**

@@ -21,6 +21,7 @@ import org.trm4j.runtime.Reductions;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.reflect.Method;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -49,9 +50,33 @@ public final class CudaDevice implements DeviceRuntime {
     private final PtxTarget target;
 
     private MemorySegment context;
-    private MemorySegment startEvent, endEvent;
+    /** Events of finished launches, for the next ones (a step launches hundreds of kernels). */
+    private final ArrayDeque<MemorySegment> spareEvents = new ArrayDeque<>();
+    /** Kernels launched by {@link #enqueue} and not yet waited for, in stream order. */
+    private final List<PendingLaunch> pending = new ArrayList<>();
     private final Map<NativeArray, Long> buffers = new IdentityHashMap<>();
     private final List<CudaKernel> kernels = new ArrayList<>();
+
+    /** A launched kernel between its start and end events: its time once {@link #finish} has waited for it. */
+    private static final class PendingLaunch implements Launch {
+        final String what;
+        final MemorySegment start, end;
+        long nanos = -1;
+        boolean failed;
+
+        PendingLaunch(String what, MemorySegment start, MemorySegment end) {
+            this.what = what;
+            this.start = start;
+            this.end = end;
+        }
+
+        @Override public long nanos() {
+            if (nanos < 0) throw new IllegalStateException(what + " has not been waited for (finish() the device first)");
+            return nanos;
+        }
+
+        @Override public boolean failed() { return failed; }
+    }
 
     CudaDevice(CudaDriver cu, int ordinal, int driverVersion) {
         this.cu = cu;
@@ -172,13 +197,42 @@ public final class CudaDevice implements DeviceRuntime {
     // ---- launch ----
 
     @Override public synchronized long launch(CompiledKernel kernel, Object[] args, WorkerGrid grid) {
-        if (!(kernel instanceof CudaKernel k) || k.device != this)
-            throw new IllegalArgumentException(kernel + " was not compiled for " + id);
-        if (k.released) throw new IllegalStateException(k + " was released when the device was closed");
+        CudaKernel k = own(kernel);
         return Reductions.launch(this, k.ir, args, withPartials -> BoundsChecks.launch(this, k.ir, withPartials, all -> launchOnce(k, all, grid)));
     }
 
+    /**
+     * Launches without waiting (the default stream runs kernels and copies in order); a fault surfaces at {@link #finish},
+     * which names the task. A bounds-checked kernel or a lowered reduction runs synchronously (its error array or its
+     * partial results are read right after it).
+     */
+    @Override public synchronized Launch enqueue(CompiledKernel kernel, Object[] args, WorkerGrid grid) {
+        CudaKernel k = own(kernel);
+        if (k.ir.checkedAccesses != null || k.ir.reduction != null) {
+            long nanos = launch(k, args, grid);
+            return () -> nanos;
+        }
+        PendingLaunch p = start(k, args, grid);
+        pending.add(p);
+        return p;
+    }
+
+    private CudaKernel own(CompiledKernel kernel) {
+        if (!(kernel instanceof CudaKernel k) || k.device != this)
+            throw new IllegalArgumentException(kernel + " was not compiled for " + id);
+        if (k.released) throw new IllegalStateException(k + " was released when the device was closed");
+        return k;
+    }
+
     private long launchOnce(CudaKernel k, Object[] args, WorkerGrid grid) {
+        PendingLaunch p = start(k, args, grid);
+        pending.add(p);
+        finish();
+        return p.nanos;
+    }
+
+    /** Sets up and launches {@code k} between two recorded events; does not wait. */
+    private PendingLaunch start(CudaKernel k, Object[] args, WorkerGrid grid) {
         String task = KernelArguments.kernelName(k.ir);
         LaunchGeometry geometry = LaunchGeometry.of(k.ir, args, grid, task, this);
         Param.Scalar padded = PaddedGrid.sizeParam(k.ir);
@@ -197,31 +251,53 @@ public final class CudaDevice implements DeviceRuntime {
         Object[] values = KernelArguments.values(k.ir, args);
         enter();
         for (Object v : values) if (v instanceof NativeArray arr && !isResident(arr)) copyToDevice(arr);
-        if (startEvent == null) {
-            startEvent = cu.createEvent();
-            endEvent = cu.createEvent();
-        }
+        MemorySegment start = event(), end = event();
         try (Arena a = Arena.ofConfined()) {
-            MemorySegment params = CudaKernelParams.build(a, k.ir, values, buffers::get);
-            cu.recordEvent(startEvent);
+            MemorySegment params = CudaKernelParams.build(a, k.ir, values, buffers::get); // the driver copies the arguments at launch
+            cu.recordEvent(start);
             // Shared arrays are static (.shared in the PTX): no dynamic shared memory.
             cu.launch(k.function, config.grid(), config.block(), 0, params, task + " with " + geometry + " as " + config + " on " + id);
-            cu.recordEvent(endEvent);
-            try {
-                cu.synchronizeEvent(endEvent);
-            } catch (CudaException e) {
-                // A fault inside the kernel surfaces here, asynchronously: say which task caused it.
-                throw e.in("asynchronous fault in " + task + " (" + config + " on " + id
-                        + "; the CUDA context may be unusable until the device is closed)");
-            }
+            cu.recordEvent(end);
+        } catch (RuntimeException e) {
+            spareEvents.push(start);
+            spareEvents.push(end);
+            throw e;
         }
-        return Math.round(cu.elapsedMillis(startEvent, endEvent) * 1e6);
+        return new PendingLaunch(task + " (" + config + " on " + id + ")", start, end);
+    }
+
+    private MemorySegment event() { return spareEvents.isEmpty() ? cu.createEvent() : spareEvents.pop(); }
+
+    /**
+     * Waits for every launched kernel in order and reads its time from its events. A fault inside a kernel surfaces
+     * here, asynchronously: the first launch whose end event fails is named (those before it completed).
+     */
+    @Override public synchronized void finish() {
+        if (pending.isEmpty()) return;
+        CudaException first = null;
+        enter();
+        for (PendingLaunch p : pending) {
+            if (first == null) {
+                try {
+                    cu.synchronizeEvent(p.end);
+                    p.nanos = Math.round(cu.elapsedMillis(p.start, p.end) * 1e6);
+                } catch (CudaException e) {
+                    p.failed = true;
+                    first = e.in("asynchronous fault in " + p.what + "; the CUDA context may be unusable until the device is closed");
+                }
+            }
+            spareEvents.push(p.start);
+            spareEvents.push(p.end);
+        }
+        pending.clear();
+        if (first != null) throw first;
     }
 
     // ---- lifetime ----
 
     @Override public synchronized void close() {
         Cleanup cleanup = new Cleanup();
+        cleanup.run(this::finish); // kernels in flight end before their buffers and modules go
         cleanup.run(() -> DeviceRuntime.closing(this));
         if (context == null) {
             buffers.clear();
@@ -237,10 +313,10 @@ public final class CudaDevice implements DeviceRuntime {
             cleanup.run(() -> cu.unloadModule(k.module));
         }
         kernels.clear();
-        MemorySegment start = startEvent, end = endEvent;
-        if (start != null) cleanup.run(() -> cu.destroyEvent(start));
-        if (end != null) cleanup.run(() -> cu.destroyEvent(end));
-        startEvent = endEvent = null;
+        pending.forEach(p -> { spareEvents.push(p.start); spareEvents.push(p.end); });
+        pending.clear();
+        for (MemorySegment e : spareEvents) cleanup.run(() -> cu.destroyEvent(e));
+        spareEvents.clear();
         cleanup.run(() -> cu.releasePrimaryContext(device));
         context = null;
         // A closed device can be used again: the next call retains the primary context anew.

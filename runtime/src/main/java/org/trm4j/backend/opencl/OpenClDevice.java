@@ -55,6 +55,7 @@ public final class OpenClDevice implements DeviceRuntime {
         final MemorySegment event;
         final long wallStart;
         long nanos = -1;
+        boolean failed;
 
         PendingLaunch(String task, MemorySegment event, long wallStart) {
             this.task = task;
@@ -66,6 +67,8 @@ public final class OpenClDevice implements DeviceRuntime {
             if (nanos < 0) throw new IllegalStateException(task + " has not been waited for (finish() the device first)");
             return nanos;
         }
+
+        @Override public boolean failed() { return failed; }
     }
 
     public OpenClDevice(OpenCl cl, MemorySegment platform, MemorySegment device, String id) {
@@ -298,6 +301,7 @@ public final class OpenClDevice implements DeviceRuntime {
                 cl.waitForEvent(p.event);
                 p.nanos = cl.eventDurationNanos(p.event);
             } catch (OpenClException e) {
+                p.failed = true;
                 if (first == null) first = new OpenClException(e.call() + " for " + p.task + " on " + id, e.code());
                 p.nanos = System.nanoTime() - p.wallStart;
             } finally {

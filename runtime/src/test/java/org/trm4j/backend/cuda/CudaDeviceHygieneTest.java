@@ -9,6 +9,8 @@ import org.trm4j.api.Parallel;
 import org.trm4j.api.TaskGraph;
 import org.trm4j.api.WorkerGrid1D;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -42,7 +44,7 @@ class CudaDeviceHygieneTest {
         assertTrue(e.getMessage().contains("cuMemFree_v2") && e.getMessage().contains("CUDA_ERROR_INVALID_VALUE"), e.getMessage());
         assertEquals(4, FakeCudaDriver.calls("cuMemFree_v2"), "2 frees at plan close, then both buffers at device close, the failed one included");
         assertEquals(1, FakeCudaDriver.calls("cuModuleUnload"), "the module after the failing free is still unloaded");
-        assertEquals(2, FakeCudaDriver.calls("cuEventDestroy_v2"));
+        assertEquals(FakeCudaDriver.calls("cuEventCreate"), FakeCudaDriver.calls("cuEventDestroy_v2"), "every event is destroyed");
         assertEquals(1, FakeCudaDriver.calls("cuDevicePrimaryCtxRelease_v2"), "the context is released last, whatever failed before");
         d.close(); // nothing left to release: closing again is quiet
     }
@@ -60,6 +62,41 @@ class CudaDeviceHygieneTest {
         } finally {
             d.close();
         }
+    }
+
+    @Test
+    void aGraphsKernelsAreLaunchedBackToBackAndWaitedForOnceAtTheEnd() {
+        CudaDevice d = device();
+        FloatArray a = new FloatArray(16);
+        try (ExecutionPlan p = new ExecutionPlan(new TaskGraph("g").task("t1", CudaDeviceHygieneTest::addOne, a)
+                .task("t2", CudaDeviceHygieneTest::addOne, a).task("t3", CudaDeviceHygieneTest::addOne, a).snapshot()).withDevice(d)) {
+            p.execute();
+            List<String> calls = FakeCudaDriver.log();
+            assertEquals(3, FakeCudaDriver.calls("cuLaunchKernel"));
+            assertTrue(calls.lastIndexOf("cuLaunchKernel") < calls.indexOf("cuEventSynchronize"),
+                    "no wait between the launches: " + calls);
+            long createdForOneRun = FakeCudaDriver.calls("cuEventCreate");
+            p.execute();
+            assertEquals(createdForOneRun, FakeCudaDriver.calls("cuEventCreate"), "a second run reuses the first run's events");
+        } finally {
+            d.close();
+        }
+    }
+
+    @Test
+    void aFaultInTheSecondOfThreeKernelsNamesTheSecond() {
+        CudaDevice d = device();
+        FloatArray a = new FloatArray(16);
+        try (ExecutionPlan p = new ExecutionPlan(new TaskGraph("g").task("first", CudaDeviceHygieneTest::addOne, a)
+                .task("second", CudaDeviceHygieneTest::addOne, a).task("third", CudaDeviceHygieneTest::addOne, a).snapshot()).withDevice(d)) {
+            FakeCudaDriver.failCall("cuEventSynchronize", 2, FakeCudaDriver.CUDA_ERROR_ILLEGAL_ADDRESS);
+            RuntimeException e = assertThrows(RuntimeException.class, p::execute);
+            assertTrue(e.getMessage().startsWith("task g.second failed on cuda:0: asynchronous fault in"), e.getMessage());
+            assertTrue(e.getMessage().contains("CUDA_ERROR_ILLEGAL_ADDRESS"), e.getMessage());
+        } finally {
+            d.close();
+        }
+        assertEquals(FakeCudaDriver.calls("cuEventCreate"), FakeCudaDriver.calls("cuEventDestroy_v2"), "the failed run's events too are destroyed");
     }
 
     @Test

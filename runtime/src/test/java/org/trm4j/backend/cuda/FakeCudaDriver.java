@@ -11,9 +11,11 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
@@ -31,7 +33,9 @@ final class FakeCudaDriver {
     static final int CUDA_ERROR_ILLEGAL_ADDRESS = 700;
 
     private static final Map<String, AtomicLong> CALLS = new ConcurrentHashMap<>();
-    private static final Map<String, Integer> FAIL_NEXT = new ConcurrentHashMap<>();
+    /** Per entry point: {calls to let pass before the failing one, the CUresult it returns}. */
+    private static final Map<String, int[]> FAILURES = new ConcurrentHashMap<>();
+    private static final List<String> LOG = new CopyOnWriteArrayList<>();
     private static final Map<Integer, Integer> FUNCTION_ATTRIBUTES = new ConcurrentHashMap<>();
     private static final AtomicLong HANDLES = new AtomicLong(0x1000);
     private static volatile int[] lastBlock;
@@ -42,7 +46,8 @@ final class FakeCudaDriver {
     /** A fresh fake: counters cleared, no failures planned, kernels allowed 1024 threads per block. */
     static CudaDriver create() {
         CALLS.clear();
-        FAIL_NEXT.clear();
+        FAILURES.clear();
+        LOG.clear();
         FUNCTION_ATTRIBUTES.clear();
         FUNCTION_ATTRIBUTES.put(CudaDriver.CU_FUNC_ATTRIBUTE_MAX_THREADS_PER_BLOCK, 1024);
         FUNCTION_ATTRIBUTES.put(CudaDriver.CU_FUNC_ATTRIBUTE_NUM_REGS, 32);
@@ -52,7 +57,13 @@ final class FakeCudaDriver {
     }
 
     /** The next call of {@code entryPoint} returns {@code code}. */
-    static void failNext(String entryPoint, int code) { FAIL_NEXT.put(entryPoint, code); }
+    static void failNext(String entryPoint, int code) { failCall(entryPoint, 1, code); }
+
+    /** The {@code nth} call of {@code entryPoint} from now (1 = the next) returns {@code code}. */
+    static void failCall(String entryPoint, int nth, int code) { FAILURES.put(entryPoint, new int[]{nth - 1, code}); }
+
+    /** Every entry point called since {@link #create}, in order. */
+    static List<String> log() { return List.copyOf(LOG); }
 
     static void functionAttribute(int attribute, int value) { FUNCTION_ATTRIBUTES.put(attribute, value); }
 
@@ -62,8 +73,12 @@ final class FakeCudaDriver {
 
     private static int enter(String name) {
         CALLS.computeIfAbsent(name, k -> new AtomicLong()).incrementAndGet();
-        Integer rc = FAIL_NEXT.remove(name);
-        return rc == null ? 0 : rc;
+        LOG.add(name);
+        int[] failure = FAILURES.get(name);
+        if (failure == null) return 0;
+        if (failure[0]-- > 0) return 0;
+        FAILURES.remove(name);
+        return failure[1];
     }
 
     private static MemorySegment at(MemorySegment p, long bytes) { return p.reinterpret(bytes); }
