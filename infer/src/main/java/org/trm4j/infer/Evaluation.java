@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 
 import org.trm4j.api.Device;
 import org.trm4j.model.Parameters;
+import org.trm4j.train.EvalMetrics;
 import org.trm4j.train.data.Examples;
 import org.trm4j.train.data.Progress;
 
@@ -32,7 +33,7 @@ public record Evaluation(EvalMetrics metrics, int steps, double seconds) {
         progress.start("evaluating " + ex.size() + " examples", ex.size());
         try (BatchRunner r = new BatchRunner(params, Math.max(1, Math.min(batch, ex.size())), steps, device)) {
             r.run(ex, progress, res -> {
-                m.add(res.labels(), res.finalPreds(), res.haltingStep(params.config().haltMaxSteps()));
+                m.add(res.labels(), res.finalPreds(), res.haltingStep(params.config().haltMaxSteps()), res.finalQHalt());
                 if (each != null) each.accept(res);
             });
         }

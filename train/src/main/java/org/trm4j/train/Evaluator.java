@@ -1,7 +1,6 @@
 package org.trm4j.train;
 
 import org.trm4j.api.Device;
-import org.trm4j.kernels.Losses;
 import org.trm4j.model.Parameters;
 import org.trm4j.model.TrmConfig;
 import org.trm4j.model.graph.InferenceGraph;
@@ -19,7 +18,7 @@ public final class Evaluator {
     /**
      * What one evaluation measured.
      *
-     * @param examples      examples scored
+     * @param examples      examples scored (those with at least one labelled token, as the reference counts)
      * @param tokenAccuracy mean over examples of the fraction of labelled tokens predicted right
      * @param exactAccuracy fraction of examples with every labelled token right
      * @param qHaltAccuracy fraction with (q_halt >= 0 at the last step) == exactly right
@@ -35,8 +34,7 @@ public final class Evaluator {
         int n = max > 0 ? Math.min(max, test.size()) : test.size(), s = c.seqLen();
         if (n == 0) return new Result(0, 0, 0, 0, 0, 0);
         long t0 = System.nanoTime();
-        double tokenAcc = 0, haltSteps = 0;
-        int exact = 0, qRight = 0;
+        EvalMetrics m = new EvalMetrics();
         int b = Math.min(batch, n);
         int[] in = new int[b * s], lab = new int[b * s], ids = new int[b];
         try (InferenceGraph g = new InferenceGraph(weights, b, device)) {
@@ -50,25 +48,13 @@ public final class Evaluator {
                 }
                 InferenceResult r = g.run(in, ids);
                 int[] pred = r.finalPredictions();
-                float[] qLast = r.qHalt()[r.steps() - 1];
                 for (int k = 0; k < used; k++) {
-                    int right = 0, labelled = 0;
-                    for (int t = 0; t < s; t++) {
-                        int want = lab[k * s + t];
-                        if (want == Losses.IGNORE) continue;
-                        labelled++;
-                        if (pred[k * s + t] == want) right++;
-                    }
-                    boolean all = right == labelled;
-                    tokenAcc += labelled == 0 ? 0 : (double) right / labelled;
-                    if (all) exact++;
-                    if ((qLast[k] >= 0) == all) qRight++;
                     int halt = r.steps();
                     for (int step = 0; step < r.steps(); step++) if (r.qHalt()[step][k] > 0) { halt = step + 1; break; }
-                    haltSteps += halt;
+                    m.add(lab, pred, k * s, s, halt, r.qHalt()[r.steps() - 1][k]);
                 }
             }
         }
-        return new Result(n, tokenAcc / n, (double) exact / n, (double) qRight / n, haltSteps / n, (System.nanoTime() - t0) / 1e9);
+        return new Result((int) m.count(), m.tokenAccuracy(), m.exactAccuracy(), m.qHaltAccuracy(), m.meanHaltingStep(), (System.nanoTime() - t0) / 1e9);
     }
 }

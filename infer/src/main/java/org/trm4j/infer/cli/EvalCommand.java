@@ -160,6 +160,7 @@ public final class EvalCommand implements Runnable {
                 m.count(), device, e.steps());
         out.printf(Locale.ROOT, "exact accuracy  %6.2f%%  (%d of %d)%n", 100 * m.exactAccuracy(), m.exactCount(), m.count());
         out.printf(Locale.ROOT, "token accuracy  %6.2f%%%n", 100 * m.tokenAccuracy());
+        out.printf(Locale.ROOT, "q-halt accuracy %6.2f%%  (q_halt >= 0 at the last step agrees with exactly right)%n", 100 * m.qHaltAccuracy());
         out.printf(Locale.ROOT, "mean steps      %6.2f   (first step with q_halt > 0; %d run)%n", m.meanHaltingStep(), e.steps());
         out.printf(Locale.ROOT, "speed           %6.1f puzzles/s  (%.1f s)%n", e.examplesPerSecond(), e.seconds());
         out.flush();
