@@ -2,6 +2,7 @@ package org.trm4j.api;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.Objects;
 
 /**
  * Base of the off-heap arrays: a {@link MemorySegment} the devices copy from and to directly.
@@ -35,6 +36,12 @@ public abstract sealed class NativeArray permits FloatArray, IntArray, DoubleArr
     public final void clear() { segment.fill((byte) 0); }
 
     protected final void checkIndex(int i) {
-        if (i < 0 || i >= size) throw KernelIndexOutOfBoundsException.of(this, i, size);
+        // Objects.checkIndex is C2's intrinsic range check: hoisted out of loops like an array's, so that a kernel's
+        // loops over these arrays vectorise on the java device (an explicit compare measured 2-3x slower, unvectorised).
+        try {
+            Objects.checkIndex(i, size);
+        } catch (IndexOutOfBoundsException e) {
+            throw KernelIndexOutOfBoundsException.of(this, i, size);
+        }
     }
 }
