@@ -36,7 +36,8 @@ cp_list=$(ls "$tmp"/lib/*.jar "$tmp"/test/*.jar | paste -sd:)
 found=$("$JAVA_HOME/bin/jdeps" --ignore-missing-deps --print-module-deps --multi-release 25 --class-path "$cp_list" \
           "$tmp"/lib/trm4j-*.jar "$tmp"/test/*.jar 2>/dev/null) || { echo "bundle: jdeps failed" >&2; exit 1; }
 # java.desktop (~15 MiB, which would take the bundle over 60 MiB) is left out: jackson-databind only probes for it
-# (optional java.beans support); JFreeChart needs it, so `trm train`'s curve charts do not work from a bundle.
+# (optional java.beans support); JFreeChart needs it: from a bundle `trm train` says "chart: not drawn (...)" (TrainingCurves)
+# and the curves stay in metrics.jsonl.
 modules="java.base,jdk.incubator.vector,java.logging,jdk.unsupported,java.management,$found"
 modules=$(echo "$modules" | tr ',' '\n' | grep -vx 'java.desktop' | sort -u | paste -sd,)
 echo "bundle: jlink $modules" >&2

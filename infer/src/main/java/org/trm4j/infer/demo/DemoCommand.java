@@ -17,7 +17,7 @@ import org.trm4j.infer.show.Steps;
 import org.trm4j.infer.show.SudokuShow;
 import org.trm4j.model.Parameters;
 import org.trm4j.model.TrmConfig;
-import org.trm4j.train.CurveChart;
+import org.trm4j.train.TrainingCurves;
 import org.trm4j.train.ExampleSampler;
 import org.trm4j.train.MetricsLog;
 import org.trm4j.train.ProgressReporter;
@@ -142,11 +142,7 @@ public final class DemoCommand implements Runnable {
         w.printf(Locale.ROOT, "%nheld-out puzzles solved exactly: %.1f%% (%d of %d); cell accuracy %.1f%%; mean halting step %.2f of %d%n",
                 100 * mt.exactAccuracy(), mt.exactCount(), mt.count(), 100 * mt.tokenAccuracy(), mt.meanHaltingStep(), c.haltMaxSteps());
         showOne(w, data, results, size);
-        try {
-            w.printf(Locale.ROOT, "%ntraining curve: %s%n", CurveChart.write(out, "trm demo: " + c.name()));
-        } catch (IOException ex) {
-            w.println("training curve: not drawn (" + ex.getMessage() + ")");
-        }
+        w.printf(Locale.ROOT, "%ntraining curve: %s%n", TrainingCurves.draw(out, "trm demo: " + c.name()));
         w.printf(Locale.ROOT, "try it: ./trm solve --checkpoint %s --show-steps %s%n", ckpt, SudokuGrid.format(digits(data, 0, true, size)));
         w.printf(Locale.ROOT, "demo took %.1f minutes%n", (System.nanoTime() - start) / 6e10);
         w.flush();

@@ -19,7 +19,7 @@ import org.trm4j.model.TrmConfig;
 import org.trm4j.model.graph.Batch;
 import org.trm4j.train.BatchFile;
 import org.trm4j.train.BatchSource;
-import org.trm4j.train.CurveChart;
+import org.trm4j.train.TrainingCurves;
 import org.trm4j.train.ExampleSampler;
 import org.trm4j.train.MetricsLog;
 import org.trm4j.train.ProgressReporter;
@@ -158,7 +158,7 @@ public final class TrainCommand implements Runnable {
                 try (StopSignal stop = new StopSignal()) {
                     finish(t, t.run(stop));
                     log.close();
-                    System.out.println("chart: " + CurveChart.write(out, chartTitle));
+                    System.out.println("chart: " + TrainingCurves.draw(out, chartTitle));
                 }
             }
         }
@@ -193,7 +193,7 @@ public final class TrainCommand implements Runnable {
                 try (StopSignal stop = new StopSignal()) {
                     finish(t, t.run(stop));
                     log.close();
-                    System.out.println("chart: " + CurveChart.write(dir, chartTitle));
+                    System.out.println("chart: " + TrainingCurves.draw(dir, chartTitle));
                 }
             }
         }
@@ -298,14 +298,11 @@ public final class TrainCommand implements Runnable {
 
     /** Redraws RUN_DIR/curves.png at every checkpoint (a failure is reported, training goes on). */
     private TrainerOutput chartAtCheckpoints(ProgressReporter p) {
-        CurveChart.warmUp();
+        TrainingCurves.warmUp();
         return new TrainerOutput() {
             @Override public void checkpoint(long step, Path file) {
-                try {
-                    CurveChart.write(file.getParent(), chartTitle);
-                } catch (IOException | RuntimeException e) {
-                    p.message("chart not written: " + e.getMessage());
-                }
+                String chart = TrainingCurves.draw(file.getParent(), chartTitle);
+                if (chart.startsWith("not drawn") && TrainingCurves.drawable()) p.message("chart " + chart); // said once at the end otherwise
             }
         };
     }
