@@ -161,6 +161,7 @@ public final class SpirvDevice implements DeviceRuntime {
 
     @Override public synchronized void close() {
         Cleanup cleanup = new Cleanup();
+        cleanup.run(this::finish); // kernels in flight end before their kernels and buffers are released
         cleanup.run(() -> DeviceRuntime.closing(this));
         OpenCl bindings = cl.bindings();
         for (SpirvKernel k : kernels) cleanup.run(() -> k.release(bindings));
