@@ -16,6 +16,7 @@ import org.trm4j.runtime.CompiledKernel;
 import org.trm4j.runtime.DeviceRuntime;
 import org.trm4j.runtime.KernelArguments;
 import org.trm4j.runtime.LaunchGeometry;
+import org.trm4j.runtime.PendingLaunch;
 import org.trm4j.runtime.Reductions;
 
 import java.lang.foreign.Arena;
@@ -53,29 +54,19 @@ public final class CudaDevice implements DeviceRuntime {
     /** Events of finished launches, for the next ones (a step launches hundreds of kernels). */
     private final ArrayDeque<MemorySegment> spareEvents = new ArrayDeque<>();
     /** Kernels launched by {@link #enqueue} and not yet waited for, in stream order. */
-    private final List<PendingLaunch> pending = new ArrayList<>();
+    private final List<StreamedKernel> pending = new ArrayList<>();
     private final Map<NativeArray, Long> buffers = new IdentityHashMap<>();
     private final List<CudaKernel> kernels = new ArrayList<>();
 
-    /** A launched kernel between its start and end events: its time once {@link #finish} has waited for it. */
-    private static final class PendingLaunch implements Launch {
-        final String what;
+    /** A launched kernel between its start and end events (returned to the pool by {@link #finish}). */
+    private static final class StreamedKernel extends PendingLaunch {
         final MemorySegment start, end;
-        long nanos = -1;
-        boolean failed;
 
-        PendingLaunch(String what, MemorySegment start, MemorySegment end) {
-            this.what = what;
+        StreamedKernel(String task, MemorySegment start, MemorySegment end) {
+            super(task);
             this.start = start;
             this.end = end;
         }
-
-        @Override public long nanos() {
-            if (nanos < 0) throw new IllegalStateException(what + " has not been waited for (finish() the device first)");
-            return nanos;
-        }
-
-        @Override public boolean failed() { return failed; }
     }
 
     CudaDevice(CudaDriver cu, int ordinal, int driverVersion) {
@@ -212,7 +203,7 @@ public final class CudaDevice implements DeviceRuntime {
             long nanos = launch(k, args, grid);
             return () -> nanos;
         }
-        PendingLaunch p = start(k, args, grid);
+        StreamedKernel p = start(k, args, grid);
         pending.add(p);
         return p;
     }
@@ -225,14 +216,14 @@ public final class CudaDevice implements DeviceRuntime {
     }
 
     private long launchOnce(CudaKernel k, Object[] args, WorkerGrid grid) {
-        PendingLaunch p = start(k, args, grid);
+        StreamedKernel p = start(k, args, grid);
         pending.add(p);
         finish();
-        return p.nanos;
+        return p.nanos();
     }
 
     /** Sets up and launches {@code k} between two recorded events; does not wait. */
-    private PendingLaunch start(CudaKernel k, Object[] args, WorkerGrid grid) {
+    private StreamedKernel start(CudaKernel k, Object[] args, WorkerGrid grid) {
         String task = KernelArguments.kernelName(k.ir);
         LaunchGeometry geometry = LaunchGeometry.of(k.ir, args, grid, task, this);
         Param.Scalar padded = PaddedGrid.sizeParam(k.ir);
@@ -263,7 +254,7 @@ public final class CudaDevice implements DeviceRuntime {
             spareEvents.push(end);
             throw e;
         }
-        return new PendingLaunch(task + " (" + config + " on " + id + ")", start, end);
+        return new StreamedKernel(task + " (" + config + " on " + id + ")", start, end);
     }
 
     private MemorySegment event() { return spareEvents.isEmpty() ? cu.createEvent() : spareEvents.pop(); }
@@ -276,14 +267,14 @@ public final class CudaDevice implements DeviceRuntime {
         if (pending.isEmpty()) return;
         CudaException first = null;
         enter();
-        for (PendingLaunch p : pending) {
+        for (StreamedKernel p : pending) {
             if (first == null) {
                 try {
                     cu.synchronizeEvent(p.end);
-                    p.nanos = Math.round(cu.elapsedMillis(p.start, p.end) * 1e6);
+                    p.finished(Math.round(cu.elapsedMillis(p.start, p.end) * 1e6));
                 } catch (CudaException e) {
-                    p.failed = true;
-                    first = e.in("asynchronous fault in " + p.what + "; the CUDA context may be unusable until the device is closed");
+                    p.failed(0);
+                    first = e.in("asynchronous fault in " + p.task + "; the CUDA context may be unusable until the device is closed");
                 }
             }
             spareEvents.push(p.start);

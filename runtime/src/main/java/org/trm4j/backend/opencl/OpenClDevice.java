@@ -14,6 +14,7 @@ import org.trm4j.runtime.DeviceIr;
 import org.trm4j.runtime.DeviceRuntime;
 import org.trm4j.runtime.KernelArguments;
 import org.trm4j.runtime.LaunchGeometry;
+import org.trm4j.runtime.PendingLaunch;
 import org.trm4j.runtime.Reductions;
 
 import java.lang.foreign.Arena;
@@ -47,28 +48,18 @@ public final class OpenClDevice implements DeviceRuntime {
     /** How often the host has waited for kernels (a synchronous launch or a {@link #finish} with kernels in flight). */
     private long kernelWaits;
     /** Kernels enqueued by {@link #enqueue} and not yet waited for, in queue order. */
-    private final List<PendingLaunch> pending = new ArrayList<>();
+    private final List<QueuedKernel> pending = new ArrayList<>();
 
-    /** An enqueued kernel: its event until {@link #finish}, then its time. */
-    private static final class PendingLaunch implements Launch {
-        final String task;
+    /** An enqueued kernel and its event (released by {@link #finish}). */
+    private static final class QueuedKernel extends PendingLaunch {
         final MemorySegment event;
         final long wallStart;
-        long nanos = -1;
-        boolean failed;
 
-        PendingLaunch(String task, MemorySegment event, long wallStart) {
-            this.task = task;
+        QueuedKernel(String task, MemorySegment event, long wallStart) {
+            super(task);
             this.event = event;
             this.wallStart = wallStart;
         }
-
-        @Override public long nanos() {
-            if (nanos < 0) throw new IllegalStateException(task + " has not been waited for (finish() the device first)");
-            return nanos;
-        }
-
-        @Override public boolean failed() { return failed; }
     }
 
     public OpenClDevice(OpenCl cl, MemorySegment platform, MemorySegment device, String id) {
@@ -284,7 +275,7 @@ public final class OpenClDevice implements DeviceRuntime {
             return () -> nanos;
         }
         long t0 = System.nanoTime();
-        PendingLaunch p = new PendingLaunch(KernelArguments.kernelName(ir), enqueueOnce(clKernel, ir, args, grid), t0);
+        QueuedKernel p = new QueuedKernel(KernelArguments.kernelName(ir), enqueueOnce(clKernel, ir, args, grid), t0);
         pending.add(p);
         return p;
     }
@@ -296,14 +287,13 @@ public final class OpenClDevice implements DeviceRuntime {
         if (pending.isEmpty()) return;
         kernelWaits++;
         OpenClException first = null;
-        for (PendingLaunch p : pending) {
+        for (QueuedKernel p : pending) {
             try {
                 cl.waitForEvent(p.event);
-                p.nanos = cl.eventDurationNanos(p.event);
+                p.finished(cl.eventDurationNanos(p.event));
             } catch (OpenClException e) {
-                p.failed = true;
                 if (first == null) first = new OpenClException(e.call() + " for " + p.task + " on " + id, e.code());
-                p.nanos = System.nanoTime() - p.wallStart;
+                p.failed(System.nanoTime() - p.wallStart);
             } finally {
                 cl.releaseEvent(p.event);
             }
