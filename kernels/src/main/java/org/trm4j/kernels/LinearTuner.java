@@ -43,6 +43,9 @@ public final class LinearTuner {
         this.cache = cache;
     }
 
+    /** The device this tuner measures on. */
+    public Device device() { return device; }
+
     /** The tuner of {@code device}, with the process-wide cache. */
     public static LinearTuner of(Device device) {
         return TUNERS.computeIfAbsent(device.id() + "|" + device.name(), k -> new LinearTuner(device, AutotuneCache.shared()));

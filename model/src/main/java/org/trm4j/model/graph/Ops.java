@@ -177,10 +177,12 @@ final class Ops {
         graph.task(id("transpose"), RmsNorm::transpose, x, y, batch, r, c);
     }
 
-    void swiglu(FloatArray gu, FloatArray h, int rows, int inter) { graph.task(id("swiglu"), SwiGlu::forward, gu, h, rows, inter); }
+    void swiglu(FloatArray gu, FloatArray h, int rows, int inter) {
+        graph.task(id("swiglu"), SwiGlu::forward, gu, h, rows, inter, SwiGlu.span(kernels.device(), inter));
+    }
 
     void swigluBackward(FloatArray gu, FloatArray dh, FloatArray dgu, int rows, int inter) {
-        graph.task(id("dSwiglu"), SwiGlu::backward, gu, dh, dgu, rows, inter);
+        graph.task(id("dSwiglu"), SwiGlu::backward, gu, dh, dgu, rows, inter, SwiGlu.span(kernels.device(), inter));
     }
 
     void rope(FloatArray qkv, FloatArray cos, FloatArray sin, int rows, int seqLen, int heads, int headDim) {
