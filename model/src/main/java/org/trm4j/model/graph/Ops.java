@@ -291,7 +291,7 @@ final class Ops {
 
     void adamAtan2(FloatArray p, FloatArray g, FloatArray m, FloatArray v, FloatArray rates, float beta1, float beta2, float wd) {
         transposed.remove(p); // p changes here: a later forward must transpose it again
-        graph.task(id("adam"), Optimizers::adamAtan2Rates, p, g, m, v, p.getSize(), rates, beta1, beta2, wd);
+        graph.task(id("adam"), Optimizers::adamAtan2Rates, p, g, m, v, p.getSize(), rates, beta1, beta2, wd, Optimizers.span(kernels.device()));
     }
 
     void signSgd(FloatArray weights, FloatArray slotGrad, IntArray ids, int batch, int dim, FloatArray rates, float wd) {
