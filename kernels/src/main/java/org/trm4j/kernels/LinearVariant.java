@@ -4,14 +4,15 @@ import org.trm4j.api.FloatArray;
 import org.trm4j.api.KernelContext;
 import org.trm4j.api.TaskGraph;
 import org.trm4j.api.WorkerGrid;
+import org.trm4j.api.WorkerGrid1D;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One way of computing one linear product ({@link Op}): a kernel of {@link Linear} or {@link LinearPanel}
- * with its launch parameters. {@link #add} appends it as a task; {@link #grid} is the launch grid a
- * KernelContext variant needs (null for @Parallel ones). Every variant of an op computes the same values
+ * with its launch parameters. {@link #add} appends it as a task; {@link #grid} is the launch grid it wants (null
+ * where the runtime's default suits). Every variant of an op computes the same values
  * (to rounding; see the kernels' comments), so the choice between them is a matter of speed only
  * ({@link LinearTuner}).
  *
@@ -68,8 +69,19 @@ public record LinearVariant(Op op, String name, Kind kind, int width) {
     /** Whether the kernel is a KernelContext one (needs {@link #grid}; emulated one thread per work-item on the JVM). */
     public boolean usesKernelContext() { return kind == Kind.TILED; }
 
-    /** The launch grid for this shape, or null for a @Parallel variant. */
+    /**
+     * The launch grid for this shape: the tiled kernels' work-groups; for panels and stripes their work-items in groups of
+     * one, so that every thread of a CPU device takes tiles as it gets free (left to itself PoCL makes as few groups as
+     * it has threads, or one: a stripe kernel of 49 work-items ran on one of two cores, and a shared core held up the
+     * other); null for the other @Parallel variants.
+     */
     public WorkerGrid grid(int rows, int in, int out) {
+        if (kind == Kind.PANEL || kind == Kind.STRIPE) {
+            int m = op == Op.BACKWARD_WEIGHT ? out : rows, n = op == Op.FORWARD ? out : in;
+            WorkerGrid g = new WorkerGrid1D(kind == Kind.PANEL ? LinearPanel.tiles(m, n, width) : LinearPanel.stripes(m, n, width));
+            g.setLocalWork(1, 1, 1);
+            return g;
+        }
         if (kind != Kind.TILED) return null;
         return switch (op) {
             case FORWARD -> Grids.linearForward(rows, out);

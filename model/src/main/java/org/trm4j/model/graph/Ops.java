@@ -115,10 +115,8 @@ final class Ops {
     }
 
     private void linearTask(LinearVariant v, String id, FloatArray a, FloatArray b, FloatArray c, int rows, int in, int out, boolean acc) {
-        if (v.usesKernelContext()) {
-            grid(id, v.grid(rows, in, out));
-            tiled = true;
-        }
+        if (v.grid(rows, in, out) != null) grid(id, v.grid(rows, in, out));
+        if (v.usesKernelContext()) tiled = true;
         v.add(graph, id, a, b, c, rows, in, out, acc);
     }
 
