@@ -38,7 +38,7 @@ public record LinearVariant(Op op, String name, Kind kind, int width) {
     /** Panel widths tried by the tuner and the bench. */
     public static final int[] PANEL_WIDTHS = {64, 128, 256};
     /** Stripe widths tried by the tuner and the bench. */
-    public static final int[] STRIPE_WIDTHS = {256, 512};
+    public static final int[] STRIPE_WIDTHS = {256, 512, 1024};
 
     /** Every variant of {@code op}, the plain kernel first. */
     public static List<LinearVariant> all(Op op) {
