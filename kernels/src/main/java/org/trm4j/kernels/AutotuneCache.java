@@ -76,6 +76,12 @@ public final class AutotuneCache {
         return e == null ? null : e.kernel();
     }
 
+    /** The kernels measured for {@code key} when its entry was made (empty when none). */
+    public synchronized java.util.Set<String> measured(String key) {
+        Entry e = entries.get(key);
+        return e == null || e.gflops() == null ? java.util.Set.of() : java.util.Set.copyOf(e.gflops().keySet());
+    }
+
     /** Remembers {@code kernel} for {@code key} and writes the file (best effort: a read-only home only costs re-measuring). */
     public synchronized void put(String key, String kernel, Map<String, Double> gflops) {
         entries.put(key, new Entry(kernel, gflops));

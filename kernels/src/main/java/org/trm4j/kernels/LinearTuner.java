@@ -23,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Candidates: every variant of the op, except KernelContext ones on the JVM device, which emulates them with
  * one thread per work-item (tens of times slower; timing them would take minutes). Products under
  * {@link #MIN_TUNED_FLOPS} are not timed (differences there are lost in launch overheads): they, and every shape
- * when tuning is off or {@link #NOT_MEASURING} is bound, get {@link #fallback}.
+ * when tuning is off or {@link #NOT_MEASURING} is bound, get {@link #fallback}. A cached choice whose entry lacks the
+ * figure of a current candidate (made before that kernel existed) is measured again.
  *
  * <p>{@code -Dtrm.linear.kernels=NAME,...} (env {@code TRM_LINEAR_KERNELS}; e.g. {@code forwardPanel64,backwardWeightBlocked}) forces the named
  * variant of its op for every shape, measured or not (tests, experiments); ops not named are chosen as usual.
@@ -43,6 +44,9 @@ public final class LinearTuner {
         this.cache = cache;
     }
 
+    /** The device this tuner measures on. */
+    public Device device() { return device; }
+
     /** The tuner of {@code device}, with the process-wide cache. */
     public static LinearTuner of(Device device) {
         return TUNERS.computeIfAbsent(device.id() + "|" + device.name(), k -> new LinearTuner(device, AutotuneCache.shared()));
@@ -59,7 +63,8 @@ public final class LinearTuner {
         String key = key(op, rows, in, out);
         String name = cache.get(key);
         LinearVariant v = name == null ? null : LinearVariant.named(op, name);
-        if (v != null && candidates(op).contains(v)) return v;
+        // An entry made before some candidate existed (an older trm4j) is measured again, so new kernels get their chance.
+        if (v != null && candidates(op).contains(v) && cache.measured(key).containsAll(names(candidates(op)))) return v;
         if (NOT_MEASURING.orElse(false)) return fallback(device, op);
         Map<String, Double> gflops = measure(op, rows, in, out);
         String best = gflops.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
@@ -97,6 +102,8 @@ public final class LinearTuner {
         };
         return LinearVariant.named(op, name);
     }
+
+    private static List<String> names(List<LinearVariant> variants) { return variants.stream().map(LinearVariant::name).toList(); }
 
     List<LinearVariant> candidates(LinearVariant.Op op) {
         List<LinearVariant> c = new ArrayList<>();

@@ -4,14 +4,15 @@ import org.trm4j.api.FloatArray;
 import org.trm4j.api.KernelContext;
 import org.trm4j.api.TaskGraph;
 import org.trm4j.api.WorkerGrid;
+import org.trm4j.api.WorkerGrid1D;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One way of computing one linear product ({@link Op}): a kernel of {@link Linear} or {@link LinearPanel}
- * with its launch parameters. {@link #add} appends it as a task; {@link #grid} is the launch grid a
- * KernelContext variant needs (null for @Parallel ones). Every variant of an op computes the same values
+ * with its launch parameters. {@link #add} appends it as a task; {@link #grid} is the launch grid it wants (null
+ * where the runtime's default suits). Every variant of an op computes the same values
  * (to rounding; see the kernels' comments), so the choice between them is a matter of speed only
  * ({@link LinearTuner}).
  *
@@ -20,7 +21,7 @@ import java.util.List;
  * BACKWARD_WEIGHT a = dy, b = x, c = dw (always accumulates).
  *
  * @param name  the kernel's name in {@code trm linear-bench} and in the tuning cache, e.g. "backwardWeightPanel128"
- * @param width the panel width of {@link LinearPanel} variants, else 0
+ * @param width the panel or stripe width of {@link LinearPanel} variants, else 0
  */
 public record LinearVariant(Op op, String name, Kind kind, int width) {
 
@@ -29,12 +30,15 @@ public record LinearVariant(Op op, String name, Kind kind, int width) {
 
     /**
      * Which kernel family. PLAIN: Linear's @Parallel kernels; ROWS4: backwardInputRows4; BLOCKED: Linear's *Blocked
-     * (4 x 4 register blocks); TILED: Linear's KernelContext ones; PANEL: {@link LinearPanel}.
+     * (4 x 4 register blocks); TILED: Linear's KernelContext ones; PANEL: {@link LinearPanel}'s 4-row panels; STRIPE:
+     * its 16-row stripes with the reduction in chunks (best where the reduction is long and the output narrow).
      */
-    public enum Kind { PLAIN, ROWS4, BLOCKED, TILED, PANEL }
+    public enum Kind { PLAIN, ROWS4, BLOCKED, TILED, PANEL, STRIPE }
 
     /** Panel widths tried by the tuner and the bench. */
     public static final int[] PANEL_WIDTHS = {64, 128, 256};
+    /** Stripe widths tried by the tuner and the bench. */
+    public static final int[] STRIPE_WIDTHS = {256, 512, 1024};
 
     /** Every variant of {@code op}, the plain kernel first. */
     public static List<LinearVariant> all(Op op) {
@@ -49,6 +53,7 @@ public record LinearVariant(Op op, String name, Kind kind, int width) {
         v.add(new LinearVariant(op, base + "Blocked", Kind.BLOCKED, 0));
         v.add(new LinearVariant(op, base + "Tiled", Kind.TILED, 0));
         for (int w : PANEL_WIDTHS) v.add(new LinearVariant(op, base + "Panel" + w, Kind.PANEL, w));
+        for (int w : STRIPE_WIDTHS) v.add(new LinearVariant(op, base + "Stripe" + w, Kind.STRIPE, w));
         return v;
     }
 
@@ -59,13 +64,24 @@ public record LinearVariant(Op op, String name, Kind kind, int width) {
     }
 
     /** Whether a FORWARD variant reads the weight transposed ([in, out], {@link LinearPanel#transpose}). */
-    public boolean transposedWeight() { return op == Op.FORWARD && kind == Kind.PANEL; }
+    public boolean transposedWeight() { return op == Op.FORWARD && (kind == Kind.PANEL || kind == Kind.STRIPE); }
 
     /** Whether the kernel is a KernelContext one (needs {@link #grid}; emulated one thread per work-item on the JVM). */
     public boolean usesKernelContext() { return kind == Kind.TILED; }
 
-    /** The launch grid for this shape, or null for a @Parallel variant. */
+    /**
+     * The launch grid for this shape: the tiled kernels' work-groups; for panels and stripes their work-items in groups of
+     * one, so that every thread of a CPU device takes tiles as it gets free (left to itself PoCL makes as few groups as
+     * it has threads, or one: a stripe kernel of 49 work-items ran on one of two cores, and a shared core held up the
+     * other); null for the other @Parallel variants.
+     */
     public WorkerGrid grid(int rows, int in, int out) {
+        if (kind == Kind.PANEL || kind == Kind.STRIPE) {
+            int m = op == Op.BACKWARD_WEIGHT ? out : rows, n = op == Op.FORWARD ? out : in;
+            WorkerGrid g = new WorkerGrid1D(kind == Kind.PANEL ? LinearPanel.tiles(m, n, width) : LinearPanel.stripes(m, n, width));
+            g.setLocalWork(1, 1, 1);
+            return g;
+        }
         if (kind != Kind.TILED) return null;
         return switch (op) {
             case FORWARD -> Grids.linearForward(rows, out);
@@ -84,6 +100,7 @@ public record LinearVariant(Op op, String name, Kind kind, int width) {
                     case BLOCKED -> g.task(id, Linear::forwardBlocked, a, b, c, rows, in, out, Linear.blocks(rows, out));
                     case TILED -> g.task(id, Linear::forwardTiled, new KernelContext(), a, b, c, rows, in, out);
                     case PANEL -> g.task(id, LinearPanel::forward, a, b, c, rows, in, out, width, LinearPanel.tiles(rows, out, width));
+                    case STRIPE -> g.task(id, LinearPanel::forwardStripe, a, b, c, rows, in, out, width, LinearPanel.stripes(rows, out, width));
                     default -> throw unsupported();
                 }
             }
@@ -94,6 +111,7 @@ public record LinearVariant(Op op, String name, Kind kind, int width) {
                     case BLOCKED -> g.task(id, Linear::backwardInputBlocked, a, b, c, rows, in, out, acc, Linear.blocks(rows, in));
                     case TILED -> g.task(id, Linear::backwardInputTiled, new KernelContext(), a, b, c, rows, in, out, acc);
                     case PANEL -> g.task(id, LinearPanel::backwardInput, a, b, c, rows, in, out, acc, width, LinearPanel.tiles(rows, in, width));
+                    case STRIPE -> g.task(id, LinearPanel::backwardInputStripe, a, b, c, rows, in, out, acc, width, LinearPanel.stripes(rows, in, width));
                 }
             }
             case BACKWARD_WEIGHT -> {
@@ -102,6 +120,7 @@ public record LinearVariant(Op op, String name, Kind kind, int width) {
                     case BLOCKED -> g.task(id, Linear::backwardWeightBlocked, a, b, c, rows, in, out, Linear.blocks(out, in));
                     case TILED -> g.task(id, Linear::backwardWeightTiled, new KernelContext(), a, b, c, rows, in, out);
                     case PANEL -> g.task(id, LinearPanel::backwardWeight, a, b, c, rows, in, out, width, LinearPanel.tiles(out, in, width));
+                    case STRIPE -> g.task(id, LinearPanel::backwardWeightStripe, a, b, c, rows, in, out, width, LinearPanel.stripes(out, in, width));
                     default -> throw unsupported();
                 }
             }

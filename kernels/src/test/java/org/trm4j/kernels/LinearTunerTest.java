@@ -40,6 +40,21 @@ class LinearTunerTest {
         assertEquals(v, LinearTuner.of(java, reread).choose(LinearVariant.Op.BACKWARD_WEIGHT, ROWS, IN, OUT));
     }
 
+    @Test void anEntryWithoutANewCandidateIsMeasuredAgain() {
+        Device java = Devices.get("java");
+        Path file = dir.resolve("autotune.json");
+        AutotuneCache cache = new AutotuneCache(file, true);
+        LinearTuner tuner = LinearTuner.of(java, cache);
+        String key = tuner.key(LinearVariant.Op.FORWARD, ROWS, IN, OUT);
+        cache.put(key, "forward", Map.of("forward", 1.0)); // as an older trm4j wrote it, before the other kernels
+        tuner.choose(LinearVariant.Op.FORWARD, ROWS, IN, OUT);
+        assertTrue(cache.measured(key).containsAll(tuner.candidates(LinearVariant.Op.FORWARD).stream().map(LinearVariant::name).toList()),
+                "every current candidate measured: " + cache.measured(key));
+        String chosen = cache.get(key);
+        tuner.choose(LinearVariant.Op.FORWARD, ROWS, IN, OUT);
+        assertEquals(chosen, cache.get(key), "a complete entry is kept");
+    }
+
     @Test void offAndTinyShapesMeasureNothing() {
         Device java = Devices.get("java");
         Path file = dir.resolve("autotune.json");

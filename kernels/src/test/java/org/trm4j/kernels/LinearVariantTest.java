@@ -16,14 +16,14 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.trm4j.kernels.KernelCheck.*;
 
 /**
- * Every {@link LinearVariant} (plain, Rows4, tiled, panels of every width) of every op, on java, opencl:0:0 and
- * spirv:0:0, at ragged shapes (rows not a multiple of 4, panel widths wider and narrower than the output, a
- * reduction not a multiple of 4): against a float64 reference, and bit for bit against the plain kernel on the
+ * Every {@link LinearVariant} (plain, Rows4, tiled, panels and stripes of every width) of every op, on java, opencl:0:0
+ * and spirv:0:0, at ragged shapes (rows not a multiple of 4 or 16, panel widths wider and narrower than the output, a
+ * reduction not a multiple of 4, reductions longer than the stripes' chunk in every op): against a float64 reference, and bit for bit against the plain kernel on the
  * same device where the kernels sum in the same way (see LinearPanel's comment).
  */
 class LinearVariantTest {
     static final String[] DEVICES = {JAVA, OPENCL, "spirv:0:0"};
-    static final int[][] SHAPES = {{37, 29, 23}, {130, 67, 70}, {5, 300, 9}};
+    static final int[][] SHAPES = {{37, 29, 23}, {130, 67, 70}, {5, 300, 9}, {150, 20, 261}};
 
     @Test void forwardVariants() { check(LinearVariant.Op.FORWARD, false); }
 
@@ -59,14 +59,15 @@ class LinearVariantTest {
                     double[] got = runVariant(dev, v, a, bb, accumulate ? c0 : null, cLen, rows, in, out, accumulate);
                     close(what + " vs float64", want, got, 1e-5);
                     if (v.kind() == LinearVariant.Kind.PLAIN) plain = got;
-                    else if (v.kind() == LinearVariant.Kind.PANEL || v.kind() == LinearVariant.Kind.ROWS4
+                    else if (v.kind() == LinearVariant.Kind.PANEL || v.kind() == LinearVariant.Kind.STRIPE || v.kind() == LinearVariant.Kind.ROWS4
                             || v.kind() == LinearVariant.Kind.BLOCKED && !accumulate) bitEqual(what + " vs plain", plain, got);
                 }
             }
         }
         // One entry per kernel method (for KernelCoverageTest), not per variant and shape.
         for (LinearVariant v : LinearVariant.all(op)) {
-            String kernel = (v.kind() == LinearVariant.Kind.PANEL ? "LinearPanel." : "Linear.") + kernelMethod(v);
+            boolean panel = v.kind() == LinearVariant.Kind.PANEL || v.kind() == LinearVariant.Kind.STRIPE;
+            String kernel = (panel ? "LinearPanel." : "Linear.") + kernelMethod(v);
             synchronized (CHECKED) { if (!CHECKED.contains(kernel)) CHECKED.add(kernel); }
         }
     }
@@ -78,6 +79,7 @@ class LinearVariantTest {
             case ROWS4 -> base + "Rows4";
             case BLOCKED -> base + "Blocked";
             case TILED -> base + "Tiled";
+            case STRIPE -> base + "Stripe";
         };
     }
 

@@ -72,9 +72,12 @@ class RmsNormSwiGluTest {
     @Test void swiGlu() {
         int rows = 4, inter = 7;
         double[] gu = randn(rnd, rows * 2 * inter, 2), dh = randn(rnd, rows * inter, 1);
-        Object[] f = run("SwiGlu.forward", TRANSC, fn(SwiGlu::forward), null, floats(gu), nans(rows * inter), rows, inter);
-        close("swiglu forward vs double", swiglu(gu, rows, inter), d(f, 1), 1e-5);
-        Object[] b = run("SwiGlu.backward", TRANSC, fn(SwiGlu::backward), null, floats(gu), floats(dh), nans(gu.length), rows, inter);
-        close("swiglu backward vs finite differences", numericGrad(x -> dot(swiglu(x, rows, inter), dh), gu), d(b, 2), 1e-4);
+        double[] num = numericGrad(x -> dot(swiglu(x, rows, inter), dh), gu);
+        for (int span : new int[]{1, 3, inter, 64}) { // one column per work-item (GPUs), partial spans, whole rows (CPUs)
+            Object[] f = run("SwiGlu.forward(span " + span + ")", TRANSC, fn(SwiGlu::forward), null, floats(gu), nans(rows * inter), rows, inter, span);
+            close("swiglu forward (span " + span + ") vs double", swiglu(gu, rows, inter), d(f, 1), 1e-5);
+            Object[] b = run("SwiGlu.backward(span " + span + ")", TRANSC, fn(SwiGlu::backward), null, floats(gu), floats(dh), nans(gu.length), rows, inter, span);
+            close("swiglu backward (span " + span + ") vs finite differences", num, d(b, 2), 1e-4);
+        }
     }
 }

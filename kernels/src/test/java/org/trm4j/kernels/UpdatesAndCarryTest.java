@@ -6,6 +6,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.trm4j.kernels.KernelCheck.*;
 
 /** Optimizers, ACT carry and element-wise kernels (no backward: checked against plain double/int Java). */
@@ -20,7 +21,7 @@ class UpdatesAndCarryTest {
         int step = 3;
         float bc1 = Optimizers.biasCorrection(b1, step), bc2 = Optimizers.biasCorrection(b2, step);
         Object[] o = run("Optimizers.adamAtan2", TRANSC, fn(Optimizers::adamAtan2), null,
-                floats(p), floats(g), floats(m), floats(v), n, lr, b1, b2, wd, bc1, bc2);
+                floats(p), floats(g), floats(m), floats(v), n, lr, b1, b2, wd, bc1, bc2, 1);
         double[] wp = new double[n], wm = new double[n], wv = new double[n];
         for (int i = 0; i < n; i++) {
             double pp = p[i] * (1 - (double) lr * wd);
@@ -38,9 +39,26 @@ class UpdatesAndCarryTest {
         rates[Optimizers.LR] = lr;
         rates[Optimizers.BC1] = bc1;
         rates[Optimizers.BC2] = bc2;
-        Object[] r = run("Optimizers.adamAtan2Rates", TRANSC, fn(Optimizers::adamAtan2Rates), null,
-                floats(p), floats(g), floats(m), floats(v), n, floats(rates), b1, b2, wd);
-        for (int i : new int[]{0, 2, 3}) close("adamAtan2Rates arg " + i + " vs adamAtan2", d(o, i), d(r, i), 0);
+        for (int span : new int[]{1, 7, 2048}) { // one element per work-item (GPUs), partial spans, the CPUs' span
+            Object[] r = run("Optimizers.adamAtan2Rates(span " + span + ")", TRANSC, fn(Optimizers::adamAtan2Rates), null,
+                    floats(p), floats(g), floats(m), floats(v), n, floats(rates), b1, b2, wd, span);
+            for (int i : new int[]{0, 2, 3}) close("adamAtan2Rates arg " + i + " (span " + span + ") vs adamAtan2", d(o, i), d(r, i), 0);
+        }
+    }
+
+    @Test void atan2WithinThreeUlpAndJavasSpecialValues() {
+        Random r = new Random(3);
+        for (int i = 0; i < 1_000_000; i++) {
+            float y = (float) (r.nextGaussian() * Math.pow(10, r.nextInt(16) - 8)), x = (float) (r.nextGaussian() * Math.pow(10, r.nextInt(16) - 8));
+            float want = (float) Math.atan2(y, x), got = Optimizers.atan2(y, x);
+            assertTrue(Math.abs(want - got) <= 3 * Math.ulp(want), "atan2(" + y + ", " + x + ") = " + got + ", want " + want);
+        }
+        float inf = Float.POSITIVE_INFINITY;
+        float[] special = {0f, -0f, 1f, -1f, 3e38f, -2.5e-39f, inf, -inf, Float.NaN};
+        for (float y : special)
+            for (float x : special)
+                assertEquals(Float.floatToIntBits((float) Math.atan2(y, x)), Float.floatToIntBits(Optimizers.atan2(y, x)),
+                        "atan2(" + y + ", " + x + ") = " + Optimizers.atan2(y, x) + ", want " + (float) Math.atan2(y, x));
     }
 
     @Test void signSgdAndEma() {

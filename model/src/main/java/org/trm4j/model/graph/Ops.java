@@ -115,10 +115,8 @@ final class Ops {
     }
 
     private void linearTask(LinearVariant v, String id, FloatArray a, FloatArray b, FloatArray c, int rows, int in, int out, boolean acc) {
-        if (v.usesKernelContext()) {
-            grid(id, v.grid(rows, in, out));
-            tiled = true;
-        }
+        if (v.grid(rows, in, out) != null) grid(id, v.grid(rows, in, out));
+        if (v.usesKernelContext()) tiled = true;
         v.add(graph, id, a, b, c, rows, in, out, acc);
     }
 
@@ -177,10 +175,12 @@ final class Ops {
         graph.task(id("transpose"), RmsNorm::transpose, x, y, batch, r, c);
     }
 
-    void swiglu(FloatArray gu, FloatArray h, int rows, int inter) { graph.task(id("swiglu"), SwiGlu::forward, gu, h, rows, inter); }
+    void swiglu(FloatArray gu, FloatArray h, int rows, int inter) {
+        graph.task(id("swiglu"), SwiGlu::forward, gu, h, rows, inter, SwiGlu.span(kernels.device(), inter));
+    }
 
     void swigluBackward(FloatArray gu, FloatArray dh, FloatArray dgu, int rows, int inter) {
-        graph.task(id("dSwiglu"), SwiGlu::backward, gu, dh, dgu, rows, inter);
+        graph.task(id("dSwiglu"), SwiGlu::backward, gu, dh, dgu, rows, inter, SwiGlu.span(kernels.device(), inter));
     }
 
     void rope(FloatArray qkv, FloatArray cos, FloatArray sin, int rows, int seqLen, int heads, int headDim) {
@@ -289,7 +289,7 @@ final class Ops {
 
     void adamAtan2(FloatArray p, FloatArray g, FloatArray m, FloatArray v, FloatArray rates, float beta1, float beta2, float wd) {
         transposed.remove(p); // p changes here: a later forward must transpose it again
-        graph.task(id("adam"), Optimizers::adamAtan2Rates, p, g, m, v, p.getSize(), rates, beta1, beta2, wd);
+        graph.task(id("adam"), Optimizers::adamAtan2Rates, p, g, m, v, p.getSize(), rates, beta1, beta2, wd, Optimizers.span(kernels.device()));
     }
 
     void signSgd(FloatArray weights, FloatArray slotGrad, IntArray ids, int batch, int dim, FloatArray rates, float wd) {
