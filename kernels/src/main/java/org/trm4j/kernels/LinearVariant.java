@@ -4,7 +4,6 @@ import org.trm4j.api.FloatArray;
 import org.trm4j.api.KernelContext;
 import org.trm4j.api.TaskGraph;
 import org.trm4j.api.WorkerGrid;
-import org.trm4j.api.WorkerGrid1D;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -78,9 +77,7 @@ public record LinearVariant(Op op, String name, Kind kind, int width) {
     public WorkerGrid grid(int rows, int in, int out) {
         if (kind == Kind.PANEL || kind == Kind.STRIPE) {
             int m = op == Op.BACKWARD_WEIGHT ? out : rows, n = op == Op.FORWARD ? out : in;
-            WorkerGrid g = new WorkerGrid1D(kind == Kind.PANEL ? LinearPanel.tiles(m, n, width) : LinearPanel.stripes(m, n, width));
-            g.setLocalWork(1, 1, 1);
-            return g;
+            return Grids.singles(kind == Kind.PANEL ? LinearPanel.tiles(m, n, width) : LinearPanel.stripes(m, n, width));
         }
         if (kind != Kind.TILED) return null;
         return switch (op) {

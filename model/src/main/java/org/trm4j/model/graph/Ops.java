@@ -10,6 +10,7 @@ import org.trm4j.kernels.ActCarry;
 import org.trm4j.kernels.Attention;
 import org.trm4j.kernels.Elementwise;
 import org.trm4j.kernels.Embedding;
+import org.trm4j.kernels.Grids;
 import org.trm4j.kernels.Linear;
 import org.trm4j.kernels.LinearPanel;
 import org.trm4j.kernels.LinearTuner;
@@ -97,6 +98,24 @@ final class Ops {
     void linear(FloatArray x, FloatArray w, FloatArray y, int rows, int in, int out) {
         LinearVariant v = kernels.choose(LinearVariant.Op.FORWARD, rows, in, out);
         linearTask(v, id("linear"), x, v.transposedWeight() ? transposedWeight(w, in, out) : w, y, rows, in, out, false);
+    }
+
+    /**
+     * h = SwiGLU(gu) with gu = x W^T [rows, 2 * inter] (kept for the backward): one fused task
+     * ({@link LinearPanel#forwardStripeSwiGlu}) where the tuner's forward kernel for this shape is a stripe, else the
+     * linear and SwiGLU tasks. The same values either way.
+     */
+    void linearSwiGlu(FloatArray x, FloatArray w, FloatArray gu, FloatArray h, int rows, int in, int inter) {
+        LinearVariant v = kernels.choose(LinearVariant.Op.FORWARD, rows, in, 2 * inter);
+        if (v.kind() != LinearVariant.Kind.STRIPE) {
+            linear(x, w, gu, rows, in, 2 * inter);
+            swiglu(gu, h, rows, inter);
+            return;
+        }
+        FloatArray wT = transposedWeight(w, in, 2 * inter);
+        int tiles = LinearPanel.stripes(rows, inter, v.width());
+        String id = grid(id("linearSwiglu"), Grids.singles(tiles));
+        graph.task(id, LinearPanel::forwardStripeSwiGlu, x, wT, gu, h, rows, in, inter, v.width(), tiles);
     }
 
     /** y = x W^T + bias (tiny: the q head; always @Parallel). */
