@@ -31,7 +31,10 @@ import org.trm4j.kernels.SwiGlu;
  * {@code -Dtrm.autotune=off|clear}). Every candidate sums in the same order, so the choice changes speed, not
  * results beyond rounding. A forward kernel that reads the weight transposed ({@link LinearPanel#forward}) gets
  * one transposed copy per weight, made by a task at the weight's first use in the graph and made again after
- * the optimizer has changed the weight ({@link #adamAtan2}).
+ * the optimizer has changed the weight ({@link #adamAtan2}). Where that kernel is a stripe, a SwiGLU block's gate_up
+ * projection and SwiGLU are one task ({@link #linearSwiGlu}). Element-wise kernels that call exp or atan2 (SwiGLU,
+ * AdamATan2) get a span of elements per work-item from the device type: PoCL vectorises those calls only inside a
+ * work-item.
  */
 final class Ops {
     /** The graph tasks are appended to now (the last of {@link #graphs}). */
