@@ -30,7 +30,7 @@ public record LinearVariant(Op op, String name, Kind kind, int width) {
     /**
      * Which kernel family. PLAIN: Linear's @Parallel kernels; ROWS4: backwardInputRows4; BLOCKED: Linear's *Blocked
      * (4 x 4 register blocks); TILED: Linear's KernelContext ones; PANEL: {@link LinearPanel}'s 4-row panels; STRIPE:
-     * its 16-row stripes with the reduction in chunks (best where the reduction is long and the output narrow).
+     * its 16-row stripes with the reduction in chunks (the tuner's usual pick on PoCL at TRM's shapes).
      */
     public enum Kind { PLAIN, ROWS4, BLOCKED, TILED, PANEL, STRIPE }
 
