@@ -1,6 +1,7 @@
 package org.trm4j.kernels;
 
 import org.trm4j.api.WorkerGrid;
+import org.trm4j.api.WorkerGrid1D;
 import org.trm4j.api.WorkerGrid2D;
 
 /**
@@ -31,6 +32,17 @@ public final class Grids {
         long gy = roundUp(Math.max(1, y), Linear.BLOCK) / Linear.BLOCK * Linear.TILE;
         WorkerGrid g = new WorkerGrid2D(gx, gy);
         g.setLocalWork(Linear.TILE, Linear.TILE, 1);
+        return g;
+    }
+
+    /**
+     * {@code n} work-items in work-groups of one: for the CPU-shaped kernels ({@link LinearPanel}), whose work-items each
+     * do a tile, so every thread of a CPU device takes tiles as it gets free (left to itself PoCL makes as few
+     * groups as it has threads, or one).
+     */
+    public static WorkerGrid singles(int n) {
+        WorkerGrid g = new WorkerGrid1D(Math.max(1, n));
+        g.setLocalWork(1, 1, 1);
         return g;
     }
 

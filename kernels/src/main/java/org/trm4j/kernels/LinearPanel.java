@@ -21,6 +21,13 @@ import org.trm4j.api.Parallel;
  * argument, so the runtime launches exactly that many); tile t covers rows 4 (t mod ceil(M/4)) and columns
  * width (t div ceil(M/4)), so neighbouring work-items share the operand panel. Rows past a multiple of 4
  * are done one at a time by the last row tile.
+ *
+ * <p>The *Stripe kernels ({@link #stripes} work-items) give each work-item 16 rows ({@link #STRIPE_ROWS}) and walk
+ * the reduction in chunks of {@link #K_CHUNK}, updating 8 rows per pass over a chunk of B: the K x width operand
+ * panel, which no longer fits L2 at K = 1536 or 3072, is read from L1/L2 chunk by chunk instead of streamed from
+ * L3 for every 4 rows. On PoCL (2 cores, AVX-512 machine, 256-bit code) they reach 225-250 GFLOP/s at the
+ * Sudoku-MLP shapes, where the panels reached 130-215; same sums, bit for bit. Both families want
+ * work-groups of one work-item ({@link LinearVariant#grid}).
  */
 public final class LinearPanel {
     private LinearPanel() {}
@@ -44,18 +51,18 @@ public final class LinearPanel {
 
     /** y[r, o] = sum_i x[r, i] * wT[i, o]: C = y [rows, out], A = x, B = wT. */
     public static void forward(FloatArray x, FloatArray wT, FloatArray y, int rows, int in, int out, int width, int tiles) {
-        for (@Parallel int t = 0; t < tiles; t++) panel(x, wT, y, t, rows, out, in, in, 1, out, width, 0, ROWS, in);
+        for (@Parallel int t = 0; t < tiles; t++) panel(x, wT, y, t, rows, out, in, in, 1, out, width, 0, ROWS, in, -1);
     }
 
     /** dx[r, i] (+)= sum_o dy[r, o] * w[o, i]: C = dx [rows, in], A = dy, B = w. */
     public static void backwardInput(FloatArray dy, FloatArray w, FloatArray dx, int rows, int in, int out, int accumulate,
                                      int width, int tiles) {
-        for (@Parallel int t = 0; t < tiles; t++) panel(dy, w, dx, t, rows, in, out, out, 1, in, width, accumulate, ROWS, out);
+        for (@Parallel int t = 0; t < tiles; t++) panel(dy, w, dx, t, rows, in, out, out, 1, in, width, accumulate, ROWS, out, -1);
     }
 
     /** dw[o, i] += sum_r dy[r, o] * x[r, i]: C = dw [out, in], A(o, r) = dy[r, o], B = x. */
     public static void backwardWeight(FloatArray dy, FloatArray x, FloatArray dw, int rows, int in, int out, int width, int tiles) {
-        for (@Parallel int t = 0; t < tiles; t++) panel(dy, x, dw, t, out, in, rows, 1, out, in, width, 1, ROWS, rows);
+        for (@Parallel int t = 0; t < tiles; t++) panel(dy, x, dw, t, out, in, rows, 1, out, in, width, 1, ROWS, rows, -1);
     }
 
     // ---------------------------------------------------------------- stripes: 16 rows, the reduction in chunks
@@ -73,18 +80,44 @@ public final class LinearPanel {
 
     /** {@link #forward} with {@link #STRIPE_ROWS}-row stripes ({@code tiles} = {@link #stripes}(rows, out, width)). */
     public static void forwardStripe(FloatArray x, FloatArray wT, FloatArray y, int rows, int in, int out, int width, int tiles) {
-        for (@Parallel int t = 0; t < tiles; t++) panel(x, wT, y, t, rows, out, in, in, 1, out, width, 0, STRIPE_ROWS, K_CHUNK);
+        for (@Parallel int t = 0; t < tiles; t++) panel(x, wT, y, t, rows, out, in, in, 1, out, width, 0, STRIPE_ROWS, K_CHUNK, -1);
+    }
+
+    /**
+     * {@link #forwardStripe} of a SwiGLU gate_up projection (out = 2 * inter: gate columns, then up columns) followed by
+     * {@link SwiGlu#forward}, in one pass: tile t computes the gate columns n0..n0+width-1 and the up columns
+     * inter+n0.. of its 16 rows, then h[r, j] = silu(gate) * up from them while they are still in cache (no second
+     * pass over gu from memory, one launch less). {@code tiles} = {@link #stripes}(rows, inter, width); gu is written
+     * as forwardStripe writes it and h as SwiGlu.forward does, bit for bit.
+     */
+    public static void forwardStripeSwiGlu(FloatArray x, FloatArray wT, FloatArray gu, FloatArray h, int rows, int in, int inter,
+                                           int width, int tiles) {
+        for (@Parallel int t = 0; t < tiles; t++) {
+            int out = 2 * inter;
+            int rowBlocks = (rows + STRIPE_ROWS - 1) / STRIPE_ROWS;
+            panel(x, wT, gu, t, rows, out, in, in, 1, out, width, 0, STRIPE_ROWS, K_CHUNK, 0);     // gate columns n0..
+            panel(x, wT, gu, t, rows, out, in, in, 1, out, width, 0, STRIPE_ROWS, K_CHUNK, inter); // up columns inter + n0..
+            int m0 = t % rowBlocks * STRIPE_ROWS;
+            int n0 = t / rowBlocks * width;
+            int m1 = Math.min(rows, m0 + STRIPE_ROWS);
+            int n1 = Math.min(inter, n0 + width);
+            for (int r = m0; r < m1; r++) {
+                int gb = r * out;
+                int hb = r * inter;
+                for (int j = n0; j < n1; j++) h.set(hb + j, SwiGlu.gated(gu.get(gb + j), gu.get(gb + inter + j)));
+            }
+        }
     }
 
     /** {@link #backwardInput} with stripes ({@code tiles} = {@link #stripes}(rows, in, width)). */
     public static void backwardInputStripe(FloatArray dy, FloatArray w, FloatArray dx, int rows, int in, int out, int accumulate,
                                            int width, int tiles) {
-        for (@Parallel int t = 0; t < tiles; t++) panel(dy, w, dx, t, rows, in, out, out, 1, in, width, accumulate, STRIPE_ROWS, K_CHUNK);
+        for (@Parallel int t = 0; t < tiles; t++) panel(dy, w, dx, t, rows, in, out, out, 1, in, width, accumulate, STRIPE_ROWS, K_CHUNK, -1);
     }
 
     /** {@link #backwardWeight} with stripes ({@code tiles} = {@link #stripes}(out, in, width)). */
     public static void backwardWeightStripe(FloatArray dy, FloatArray x, FloatArray dw, int rows, int in, int out, int width, int tiles) {
-        for (@Parallel int t = 0; t < tiles; t++) panel(dy, x, dw, t, out, in, rows, 1, out, in, width, 1, STRIPE_ROWS, K_CHUNK);
+        for (@Parallel int t = 0; t < tiles; t++) panel(dy, x, dw, t, out, in, rows, 1, out, in, width, 1, STRIPE_ROWS, K_CHUNK, -1);
     }
 
     // ---------------------------------------------------------------- shared body
@@ -97,13 +130,16 @@ public final class LinearPanel {
      * panel per 4 rows, and a narrow output (97 columns) pays the inner loop's set-up once per 8 rows (10% faster there
      * than 4). Every output still sums k in order
      * 0, 1, 2..., grouped in fours from 0 (chunks start at multiples of 4): the same expression whatever the tile.
+     * {@code half} = -1: tiles over all n columns; else (a SwiGLU gate_up output, n = 2 * inter) the tile's columns are
+     * shifted by {@code half} (0: gate, inter: up) and end at half + inter.
      */
     private static void panel(FloatArray a, FloatArray b, FloatArray c, int tile, int m, int n, int k,
-                              int sam, int sak, int sbk, int width, int accumulate, int rowsPerItem, int kChunk) {
+                              int sam, int sak, int sbk, int width, int accumulate, int rowsPerItem, int kChunk, int half) {
         int rowBlocks = (m + rowsPerItem - 1) / rowsPerItem;
         int m0 = tile % rowBlocks * rowsPerItem;
-        int n0 = tile / rowBlocks * width;
-        int nc = Math.min(width, n - n0);
+        int n0 = tile / rowBlocks * width + (half < 0 ? 0 : half);
+        int nEnd = half < 0 ? n : half + n / 2;
+        int nc = Math.min(width, nEnd - n0);
         int m1 = Math.min(m, m0 + rowsPerItem);
         if (accumulate == 0) {
             for (int r = m0; r < m1; r++) {

@@ -112,9 +112,11 @@ public final class LinearTuner {
     }
 
     /**
-     * GFLOP/s of every candidate at this shape on random data: the best of 3 executes after a warm-up one; a
-     * candidate whose warm-up already takes over {@link #HOPELESS} times the best time so far is not timed further
-     * (its warm-up figure is kept), so hopeless kernels cost one execute, not four.
+     * GFLOP/s of every candidate at this shape on random data: a warm-up execute of each, then {@link #ROUNDS} rounds
+     * that time every candidate once in turn, the best time kept. Taking turns spreads the load of other processes
+     * over the candidates (timing each one's executes back to back let a busy second of the machine sink one
+     * candidate). A candidate whose warm-up already takes over {@link #HOPELESS} times the best warm-up is not timed
+     * further (its warm-up figure is kept), so hopeless kernels cost one execute, not four.
      */
     Map<String, Double> measure(LinearVariant.Op op, int rows, int in, int out) {
         Random rnd = new Random(7);
@@ -123,23 +125,35 @@ public final class LinearTuner {
         int cLen = switch (op) { case FORWARD -> rows * out; case BACKWARD_INPUT -> rows * in; case BACKWARD_WEIGHT -> out * in; };
         FloatArray a = random(rnd, aLen), b = random(rnd, bLen), c = new FloatArray(cLen);
         double flops = 2.0 * rows * in * out;
-        Map<String, Double> gflops = new LinkedHashMap<>();
-        long best = Long.MAX_VALUE;
-        for (LinearVariant v : candidates(op)) {
-            TaskGraph g = new TaskGraph("tune");
-            v.add(g, "t", a, b, c, rows, in, out, false);
-            long ns;
-            try (ExecutionPlan plan = new ExecutionPlan(g.snapshot()).withDevice(device).withProfiler()) {
+        List<LinearVariant> vs = candidates(op);
+        List<ExecutionPlan> plans = new ArrayList<>();
+        long[] ns = new long[vs.size()];
+        try {
+            long bestWarmUp = Long.MAX_VALUE;
+            for (int i = 0; i < vs.size(); i++) {
+                LinearVariant v = vs.get(i);
+                TaskGraph g = new TaskGraph("tune");
+                v.add(g, "t", a, b, c, rows, in, out, false);
+                ExecutionPlan plan = new ExecutionPlan(g.snapshot()).withDevice(device).withProfiler();
+                plans.add(plan);
                 if (v.grid(rows, in, out) != null) plan.withGridScheduler(new GridScheduler("tune.t", v.grid(rows, in, out)));
-                ns = plan.execute().getProfilerResult().kernelNanos("tune.t");
-                if (best == Long.MAX_VALUE || ns <= HOPELESS * best)
-                    for (int i = 0; i < 3; i++) ns = Math.min(ns, plan.execute().getProfilerResult().kernelNanos("tune.t"));
+                ns[i] = plan.execute().getProfilerResult().kernelNanos("tune.t");
+                bestWarmUp = Math.min(bestWarmUp, ns[i]);
             }
-            best = Math.min(best, ns);
-            gflops.put(v.name(), Math.round(flops / Math.max(1, ns) * 10) / 10.0);
+            for (int round = 0; round < ROUNDS; round++)
+                for (int i = 0; i < vs.size(); i++)
+                    if (ns[i] <= HOPELESS * bestWarmUp)
+                        ns[i] = Math.min(ns[i], plans.get(i).execute().getProfilerResult().kernelNanos("tune.t"));
+        } finally {
+            for (ExecutionPlan p : plans) p.close();
         }
+        Map<String, Double> gflops = new LinkedHashMap<>();
+        for (int i = 0; i < vs.size(); i++) gflops.put(vs.get(i).name(), Math.round(flops / Math.max(1, ns[i]) * 10) / 10.0);
         return gflops;
     }
+
+    /** Timed rounds after the warm-up. */
+    static final int ROUNDS = 3;
 
     /** A warm-up this many times slower than the best so far ends a candidate's timing. */
     static final int HOPELESS = 4;

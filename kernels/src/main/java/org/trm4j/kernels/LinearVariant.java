@@ -4,7 +4,6 @@ import org.trm4j.api.FloatArray;
 import org.trm4j.api.KernelContext;
 import org.trm4j.api.TaskGraph;
 import org.trm4j.api.WorkerGrid;
-import org.trm4j.api.WorkerGrid1D;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +30,7 @@ public record LinearVariant(Op op, String name, Kind kind, int width) {
     /**
      * Which kernel family. PLAIN: Linear's @Parallel kernels; ROWS4: backwardInputRows4; BLOCKED: Linear's *Blocked
      * (4 x 4 register blocks); TILED: Linear's KernelContext ones; PANEL: {@link LinearPanel}'s 4-row panels; STRIPE:
-     * its 16-row stripes with the reduction in chunks (best where the reduction is long and the output narrow).
+     * its 16-row stripes with the reduction in chunks (the tuner's usual pick on PoCL at TRM's shapes).
      */
     public enum Kind { PLAIN, ROWS4, BLOCKED, TILED, PANEL, STRIPE }
 
@@ -78,9 +77,7 @@ public record LinearVariant(Op op, String name, Kind kind, int width) {
     public WorkerGrid grid(int rows, int in, int out) {
         if (kind == Kind.PANEL || kind == Kind.STRIPE) {
             int m = op == Op.BACKWARD_WEIGHT ? out : rows, n = op == Op.FORWARD ? out : in;
-            WorkerGrid g = new WorkerGrid1D(kind == Kind.PANEL ? LinearPanel.tiles(m, n, width) : LinearPanel.stripes(m, n, width));
-            g.setLocalWork(1, 1, 1);
-            return g;
+            return Grids.singles(kind == Kind.PANEL ? LinearPanel.tiles(m, n, width) : LinearPanel.stripes(m, n, width));
         }
         if (kind != Kind.TILED) return null;
         return switch (op) {

@@ -28,6 +28,11 @@ public final class SwiGlu {
         return 1.0f / (1.0f + KernelMath.exp(-g));
     }
 
+    /** silu(g) * u, the one expression of every forward (here and in {@link LinearPanel#forwardStripeSwiGlu}). */
+    static float gated(float g, float u) {
+        return g * sigmoid(g) * u;
+    }
+
     /**
      * Columns per work-item for a row of {@code inter} on {@code device}: the whole row on CPUs and the JVM (LLVM and
      * C2 vectorise the unit-stride loop inside a work-item, exp included; PoCL does not vectorise across work-items
@@ -49,9 +54,7 @@ public final class SwiGlu {
                 int gb = r * 2 * inter;
                 int hb = r * inter;
                 for (int j = s * span; j < end; j++) {
-                    float g = gu.get(gb + j);
-                    float u = gu.get(gb + inter + j);
-                    h.set(hb + j, g * sigmoid(g) * u);
+                    h.set(hb + j, gated(gu.get(gb + j), gu.get(gb + inter + j)));
                 }
             }
         }

@@ -42,6 +42,25 @@ class LinearVariantTest {
             for (int i = 0; i < 29; i++) assertEquals((float) w[ou * 29 + i], t[i * 23 + ou], 0.0, "wT[" + i + ", " + ou + "]");
     }
 
+    @Test void forwardStripeSwiGluIsTheStripeThenSwiGlu() {
+        int rows = 37, in = 150, inter = 70, out = 2 * inter; // ragged stripes, a reduction over two chunks
+        Random rnd = new Random(11);
+        double[] x = randn(rnd, rows * in, 1), wT = transpose(randn(rnd, out * in, 0.3), out, in);
+        for (String dev : DEVICES) {
+            Object[] gu = runOn(dev, fn(LinearPanel::forwardStripe), null, floats(x), floats(wT), nans(rows * out), rows, in, out, 512,
+                    LinearPanel.stripes(rows, out, 512));
+            Object[] h = runOn(dev, fn(SwiGlu::forward), null, f(gu, 2), nans(rows * inter), rows, inter, inter);
+            for (int width : new int[]{3, 64, 512}) {
+                Object[] fused = runOn(dev, fn(LinearPanel::forwardStripeSwiGlu), null, floats(x), floats(wT), nans(rows * out),
+                        nans(rows * inter), rows, in, inter, width, LinearPanel.stripes(rows, inter, width));
+                bitEqual("forwardStripeSwiGlu gu (width " + width + ") on " + dev, d(gu, 2), d(fused, 2));
+                bitEqual("forwardStripeSwiGlu h (width " + width + ") on " + dev, d(h, 1), d(fused, 3));
+            }
+        }
+        run("LinearPanel.forwardStripeSwiGlu", TRANSC, fn(LinearPanel::forwardStripeSwiGlu), null, floats(x), floats(wT), nans(rows * out),
+                nans(rows * inter), rows, in, inter, 64, LinearPanel.stripes(rows, inter, 64));
+    }
+
     void check(LinearVariant.Op op, boolean accumulate) {
         for (int[] s : SHAPES) {
             int rows = s[0], in = s[1], out = s[2];

@@ -10,6 +10,7 @@ import org.trm4j.kernels.ActCarry;
 import org.trm4j.kernels.Attention;
 import org.trm4j.kernels.Elementwise;
 import org.trm4j.kernels.Embedding;
+import org.trm4j.kernels.Grids;
 import org.trm4j.kernels.Linear;
 import org.trm4j.kernels.LinearPanel;
 import org.trm4j.kernels.LinearTuner;
@@ -30,7 +31,10 @@ import org.trm4j.kernels.SwiGlu;
  * {@code -Dtrm.autotune=off|clear}). Every candidate sums in the same order, so the choice changes speed, not
  * results beyond rounding. A forward kernel that reads the weight transposed ({@link LinearPanel#forward}) gets
  * one transposed copy per weight, made by a task at the weight's first use in the graph and made again after
- * the optimizer has changed the weight ({@link #adamAtan2}).
+ * the optimizer has changed the weight ({@link #adamAtan2}). Where that kernel is a stripe, a SwiGLU block's gate_up
+ * projection and SwiGLU are one task ({@link #linearSwiGlu}). Element-wise kernels that call exp or atan2 (SwiGLU,
+ * AdamATan2) get a span of elements per work-item from the device type: PoCL vectorises those calls only inside a
+ * work-item.
  */
 final class Ops {
     /** The graph tasks are appended to now (the last of {@link #graphs}). */
@@ -97,6 +101,27 @@ final class Ops {
     void linear(FloatArray x, FloatArray w, FloatArray y, int rows, int in, int out) {
         LinearVariant v = kernels.choose(LinearVariant.Op.FORWARD, rows, in, out);
         linearTask(v, id("linear"), x, v.transposedWeight() ? transposedWeight(w, in, out) : w, y, rows, in, out, false);
+    }
+
+    /**
+     * h = SwiGLU(gu) with gu = x W^T [rows, 2 * inter] (kept for the backward): one fused task
+     * ({@link LinearPanel#forwardStripeSwiGlu}) where the tuner's forward kernel for this shape is a stripe, else the
+     * linear and SwiGLU tasks. The same values either way.
+     */
+    void linearSwiGlu(FloatArray x, FloatArray w, FloatArray gu, FloatArray h, int rows, int in, int inter) {
+        LinearVariant v = kernels.choose(LinearVariant.Op.FORWARD, rows, in, 2 * inter);
+        if (v.kind() != LinearVariant.Kind.STRIPE) {
+            linear(x, w, gu, rows, in, 2 * inter);
+            swiglu(gu, h, rows, inter);
+            return;
+        }
+        // A fused tile computes width gate and width up columns: half the tuned stripe keeps the work per tile (twice
+        // the stripe's width made tiles of unequal work at inter = 1536 and cost 25%).
+        int width = Math.max(1, v.width() / 2);
+        FloatArray wT = transposedWeight(w, in, 2 * inter);
+        int tiles = LinearPanel.stripes(rows, inter, width);
+        String id = grid(id("linearSwiglu"), Grids.singles(tiles));
+        graph.task(id, LinearPanel::forwardStripeSwiGlu, x, wT, gu, h, rows, in, inter, width, tiles);
     }
 
     /** y = x W^T + bias (tiny: the q head; always @Parallel). */

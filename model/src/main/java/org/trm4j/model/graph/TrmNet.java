@@ -216,8 +216,7 @@ final class TrmNet {
     void blockForward(int layer, FloatArray x, BlockActs a, FloatArray out) {
         if (c.mlpT()) {
             ops.transpose(x, a.t, batch, len, d);
-            ops.linear(a.t, weight(ParameterSpec.mlpTGateUp(layer)), a.guT, batch * d, len, 2 * interL);
-            ops.swiglu(a.guT, a.hT, batch * d, interL);
+            ops.linearSwiGlu(a.t, weight(ParameterSpec.mlpTGateUp(layer)), a.guT, a.hT, batch * d, len, interL);
             ops.linear(a.hT, weight(ParameterSpec.mlpTDown(layer)), s1, batch * d, interL, len);
             ops.add(a.t, s1, a.u);
             ops.rms(a.u, s2, a.rstdT, batch * d, len, eps);
@@ -230,8 +229,7 @@ final class TrmNet {
             ops.add(x, s1, a.a);
             ops.rms(a.a, a.h1, a.rstdA, rows, d, eps);
         }
-        ops.linear(a.h1, weight(ParameterSpec.mlpGateUp(layer)), a.gu, rows, d, 2 * interD);
-        ops.swiglu(a.gu, a.hm, rows, interD);
+        ops.linearSwiGlu(a.h1, weight(ParameterSpec.mlpGateUp(layer)), a.gu, a.hm, rows, d, interD);
         ops.linear(a.hm, weight(ParameterSpec.mlpDown(layer)), s1, rows, interD, d);
         ops.add(a.h1, s1, a.wPre);
         ops.rms(a.wPre, out, a.rstd, rows, d, eps);
