@@ -51,15 +51,17 @@ final class StepBenchCommand implements Runnable {
             Random rnd = new Random(7);
             try (TrainingStepGraph g = new TrainingStepGraph(p, batch, hyper(), d)) {
                 long[] ms = new long[steps];
+                // A progress line rewritten in place only where someone watches: piped, it would run into the table.
+                boolean terminal = System.console() != null && System.console().isTerminal();
                 StepResult r = g.step(randomBatch(c, rnd)); // warm-up: JIT and first uploads
                 for (int i = 0; i < steps; i++) {
                     Batch b = randomBatch(c, rnd);
                     long t0 = System.nanoTime();
                     r = g.step(b);
                     ms[i] = System.nanoTime() - t0;
-                    System.err.printf("\r%s step %d/%d", d.id(), i + 1, steps);
+                    if (terminal) System.err.printf("\r%s step %d/%d", d.id(), i + 1, steps);
                 }
-                System.err.print("\r");
+                if (terminal) System.err.print("\r");
                 long[] s = ms.clone();
                 Arrays.sort(s);
                 System.out.printf("%-14s %12.1f %12.1f %10d %8.4f%n", d.id(), s[s.length / 2] / 1e6, s[0] / 1e6, g.taskCount(), r.lmLoss());
