@@ -1,5 +1,6 @@
 package org.trm4j.bench;
 
+import org.trm4j.runtime.Scratch;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -87,7 +88,7 @@ public final class CuBlas implements AutoCloseable {
 
         /** One sgemm, waited for. */
         public void run() {
-            try (Arena a = Arena.ofConfined()) {
+            try (Arena a = Scratch.open()) {
                 MemorySegment alpha = a.allocateFrom(ValueLayout.JAVA_FLOAT, 1f), beta = a.allocateFrom(ValueLayout.JAVA_FLOAT, call.beta());
                 check("cublasSgemm_v2", (int) sgemm.invokeExact(handle, call.transA() ? OP_T : OP_N, call.transB() ? OP_T : OP_N, call.m(), call.n(), call.k(),
                         alpha, device.get(call.a()), call.lda(), device.get(call.b()), call.ldb(), beta, device.get(call.c()), call.ldc()));

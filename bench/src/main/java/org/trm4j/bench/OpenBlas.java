@@ -1,5 +1,6 @@
 package org.trm4j.bench;
 
+import org.trm4j.runtime.Scratch;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -90,7 +91,7 @@ public final class OpenBlas {
      * reach on float32 matmul, an upper bound for the host's roofline where no probe kernel vectorises as well.
      */
     public double squareGflops(int n, int reps) {
-        try (Arena arena = Arena.ofConfined()) {
+        try (Arena arena = Scratch.open()) {
             long bytes = 4L * n * n;
             MemorySegment a = arena.allocate(bytes, 64), b = arena.allocate(bytes, 64), c = arena.allocate(bytes, 64);
             for (long i = 0; i < (long) n * n; i++) {

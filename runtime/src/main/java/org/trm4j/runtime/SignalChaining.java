@@ -39,7 +39,7 @@ public final class SignalChaining {
     public static boolean active() {
         try {
             MethodHandle dlsym = LINKER.downcallHandle(libc("dlsym"), FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
-            try (Arena a = Arena.ofConfined()) {
+            try (Arena a = Scratch.open()) {
                 MemorySegment symbol = (MemorySegment) dlsym.invokeExact(MemorySegment.NULL /* RTLD_DEFAULT */, a.allocateFrom(LIBJSIG_SYMBOL));
                 return symbol.address() != 0;
             }
@@ -68,7 +68,7 @@ public final class SignalChaining {
      * when there is no handler function (default or ignored) or it lies in no shared object.
      */
     public static Optional<String> handlerLibrary(int signal) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Arena a = Scratch.open()) {
             MethodHandle sigaction = LINKER.downcallHandle(libc("sigaction"), FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
             MethodHandle dladdr = LINKER.downcallHandle(libc("dladdr"), FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
             MemorySegment action = a.allocate(512); // struct sigaction: the handler is its first field

@@ -1,5 +1,6 @@
 package org.trm4j.backend.cuda;
 
+import org.trm4j.runtime.Scratch;
 import org.trm4j.api.DeviceType;
 import org.trm4j.api.NativeArray;
 import org.trm4j.api.WorkerGrid;
@@ -243,7 +244,7 @@ public final class CudaDevice implements DeviceRuntime {
         enter();
         for (Object v : values) if (v instanceof NativeArray arr && !isResident(arr)) copyToDevice(arr);
         MemorySegment start = event(), end = event();
-        try (Arena a = Arena.ofConfined()) {
+        try (Arena a = Scratch.open()) {
             MemorySegment params = CudaKernelParams.build(a, k.ir, values, buffers::get); // the driver copies the arguments at launch
             cu.recordEvent(start);
             // Shared arrays are static (.shared in the PTX): no dynamic shared memory.

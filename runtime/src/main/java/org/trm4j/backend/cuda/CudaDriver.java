@@ -1,5 +1,6 @@
 package org.trm4j.backend.cuda;
 
+import org.trm4j.runtime.Scratch;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -107,7 +108,7 @@ public final class CudaDriver {
 
     /** The CUresult's name ("CUDA_ERROR_INVALID_PTX"), or its number when the driver does not know it. */
     public String errorName(int code) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Arena a = Scratch.open()) {
             MemorySegment out = a.allocate(ADDRESS);
             int rc = (int) cuGetErrorName.invokeExact(code, out);
             MemorySegment s = out.get(ADDRESS, 0);
@@ -142,7 +143,7 @@ public final class CudaDriver {
     public int deviceCount() { return intOut(cuDeviceGetCount, "cuDeviceGetCount"); }
 
     public int device(int ordinal) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Arena a = Scratch.open()) {
             MemorySegment out = a.allocate(JAVA_INT);
             check((int) cuDeviceGet.invokeExact(out, ordinal), "cuDeviceGet(" + ordinal + ")");
             return out.get(JAVA_INT, 0);
@@ -150,7 +151,7 @@ public final class CudaDriver {
     }
 
     public String deviceName(int device) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Arena a = Scratch.open()) {
             MemorySegment out = a.allocate(256);
             check((int) cuDeviceGetName.invokeExact(out, 256, device), "cuDeviceGetName");
             return out.getString(0, StandardCharsets.UTF_8);
@@ -158,7 +159,7 @@ public final class CudaDriver {
     }
 
     public int attribute(int device, int attribute) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Arena a = Scratch.open()) {
             MemorySegment out = a.allocate(JAVA_INT);
             check((int) cuDeviceGetAttribute.invokeExact(out, attribute, device), "cuDeviceGetAttribute(" + attribute + ")");
             return out.get(JAVA_INT, 0);
@@ -166,7 +167,7 @@ public final class CudaDriver {
     }
 
     public long totalMemory(int device) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Arena a = Scratch.open()) {
             MemorySegment out = a.allocate(JAVA_LONG);
             check((int) cuDeviceTotalMem.invokeExact(out, device), "cuDeviceTotalMem_v2");
             return out.get(JAVA_LONG, 0);
@@ -177,7 +178,7 @@ public final class CudaDriver {
 
     /** The device's primary context (shared with any other CUDA user in this process). */
     public MemorySegment retainPrimaryContext(int device) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Arena a = Scratch.open()) {
             MemorySegment out = a.allocate(ADDRESS);
             check((int) cuDevicePrimaryCtxRetain.invokeExact(out, device), "cuDevicePrimaryCtxRetain");
             return out.get(ADDRESS, 0);
@@ -204,7 +205,7 @@ public final class CudaDriver {
      * error and info logs and the PTX.
      */
     public MemorySegment loadModule(String ptx, String what) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Arena a = Scratch.open()) {
             MemorySegment image = a.allocateFrom(ptx, StandardCharsets.UTF_8);
             CudaJitOptions opts = new CudaJitOptions(a);
             MemorySegment out = a.allocate(ADDRESS);
@@ -215,7 +216,7 @@ public final class CudaDriver {
     }
 
     public MemorySegment function(MemorySegment module, String name) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Arena a = Scratch.open()) {
             MemorySegment out = a.allocate(ADDRESS);
             check((int) cuModuleGetFunction.invokeExact(out, module, a.allocateFrom(name)), "cuModuleGetFunction(\"" + name + "\")");
             return out.get(ADDRESS, 0);
@@ -224,7 +225,7 @@ public final class CudaDriver {
 
     /** One CU_FUNC_ATTRIBUTE_* of a loaded kernel (its real register, shared-memory and block limits). */
     public int functionAttribute(MemorySegment function, int attribute) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Arena a = Scratch.open()) {
             MemorySegment out = a.allocate(JAVA_INT);
             check((int) cuFuncGetAttribute.invokeExact(out, attribute, function), "cuFuncGetAttribute(" + attribute + ")");
             return out.get(JAVA_INT, 0);
@@ -239,7 +240,7 @@ public final class CudaDriver {
 
     /** A device allocation; returns the CUdeviceptr. */
     public long malloc(long bytes) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Arena a = Scratch.open()) {
             MemorySegment out = a.allocate(JAVA_LONG);
             check((int) cuMemAlloc.invokeExact(out, bytes), "cuMemAlloc_v2", bytes + " bytes");
             return out.get(JAVA_LONG, 0);
@@ -270,7 +271,7 @@ public final class CudaDriver {
     }
 
     public MemorySegment createEvent() {
-        try (Arena a = Arena.ofConfined()) {
+        try (Arena a = Scratch.open()) {
             MemorySegment out = a.allocate(ADDRESS);
             check((int) cuEventCreate.invokeExact(out, 0), "cuEventCreate");
             return out.get(ADDRESS, 0);
@@ -287,7 +288,7 @@ public final class CudaDriver {
 
     /** Milliseconds between two recorded, completed events. */
     public float elapsedMillis(MemorySegment start, MemorySegment end) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Arena a = Scratch.open()) {
             MemorySegment out = a.allocate(JAVA_FLOAT);
             check((int) cuEventElapsedTime.invokeExact(out, start, end), "cuEventElapsedTime");
             return out.get(JAVA_FLOAT, 0);
@@ -299,7 +300,7 @@ public final class CudaDriver {
     }
 
     private int intOut(MethodHandle h, String call) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Arena a = Scratch.open()) {
             MemorySegment out = a.allocate(JAVA_INT);
             check((int) h.invokeExact(out), call);
             return out.get(JAVA_INT, 0);

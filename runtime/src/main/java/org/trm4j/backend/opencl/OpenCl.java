@@ -1,5 +1,6 @@
 package org.trm4j.backend.opencl;
 
+import org.trm4j.runtime.Scratch;
 import org.trm4j.runtime.SignalChaining;
 
 import java.lang.foreign.Arena;
@@ -172,7 +173,7 @@ public final class OpenCl {
     // ---- context, queue, memory ----
 
     public MemorySegment createContext(MemorySegment device) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Arena a = Scratch.open()) {
             MemorySegment devs = a.allocate(ADDRESS);
             devs.set(ADDRESS, 0, device);
             MemorySegment err = a.allocate(JAVA_INT);
@@ -186,7 +187,7 @@ public final class OpenCl {
 
     /** An in-order queue; pass {@link #CL_QUEUE_PROFILING_ENABLE} to time commands with events. */
     public MemorySegment createCommandQueue(MemorySegment context, MemorySegment device, long properties) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Arena a = Scratch.open()) {
             MemorySegment err = a.allocate(JAVA_INT);
             MemorySegment q = call(() -> (MemorySegment) clCreateCommandQueue.invoke(context, device, properties, err));
             check("clCreateCommandQueue", err.get(JAVA_INT, 0));
@@ -197,7 +198,7 @@ public final class OpenCl {
     public void releaseCommandQueue(MemorySegment queue) { check("clReleaseCommandQueue", call(() -> (int) clReleaseCommandQueue.invoke(queue))); }
 
     public MemorySegment createBuffer(MemorySegment context, long flags, long bytes) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Arena a = Scratch.open()) {
             MemorySegment err = a.allocate(JAVA_INT);
             MemorySegment buf = call(() -> (MemorySegment) clCreateBuffer.invoke(context, flags, bytes, MemorySegment.NULL, err));
             check("clCreateBuffer(" + bytes + " bytes)", err.get(JAVA_INT, 0));
@@ -209,7 +210,7 @@ public final class OpenCl {
 
     /** Enqueues host -> device; returns the command's event (release it with {@link #releaseEvent}). */
     public MemorySegment enqueueWriteBuffer(MemorySegment queue, MemorySegment buffer, boolean blocking, long offset, long bytes, MemorySegment host) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Arena a = Scratch.open()) {
             MemorySegment ev = a.allocate(ADDRESS);
             check("clEnqueueWriteBuffer", call(() -> (int) clEnqueueWriteBuffer.invoke(queue, buffer, blocking ? 1 : 0, offset, bytes, host, 0, MemorySegment.NULL, ev)));
             return ev.get(ADDRESS, 0);
@@ -218,7 +219,7 @@ public final class OpenCl {
 
     /** Enqueues device -> host; returns the command's event (release it with {@link #releaseEvent}). */
     public MemorySegment enqueueReadBuffer(MemorySegment queue, MemorySegment buffer, boolean blocking, long offset, long bytes, MemorySegment host) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Arena a = Scratch.open()) {
             MemorySegment ev = a.allocate(ADDRESS);
             check("clEnqueueReadBuffer", call(() -> (int) clEnqueueReadBuffer.invoke(queue, buffer, blocking ? 1 : 0, offset, bytes, host, 0, MemorySegment.NULL, ev)));
             return ev.get(ADDRESS, 0);
@@ -228,7 +229,7 @@ public final class OpenCl {
     // ---- programs and kernels ----
 
     public MemorySegment createProgramWithSource(MemorySegment context, String source) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Arena a = Scratch.open()) {
             MemorySegment strings = a.allocate(ADDRESS);
             strings.set(ADDRESS, 0, a.allocateFrom(source));
             MemorySegment err = a.allocate(JAVA_INT);
@@ -242,7 +243,7 @@ public final class OpenCl {
     public MemorySegment createProgramWithIL(MemorySegment context, byte[] il) {
         if (clCreateProgramWithIL == null)
             throw new UnsupportedOperationException(library + " does not export clCreateProgramWithIL (OpenCL 2.1 ICD loader needed)");
-        try (Arena a = Arena.ofConfined()) {
+        try (Arena a = Scratch.open()) {
             MemorySegment bytes = a.allocateFrom(ValueLayout.JAVA_BYTE, il);
             MemorySegment err = a.allocate(JAVA_INT);
             MemorySegment p = call(() -> (MemorySegment) clCreateProgramWithIL.invoke(context, bytes, (long) il.length, err));
@@ -253,7 +254,7 @@ public final class OpenCl {
 
     /** A program from a device binary (for PoCL: LLVM bitcode, e.g. from {@code llvm-spirv -r}). */
     public MemorySegment createProgramWithBinary(MemorySegment context, MemorySegment device, byte[] binary) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Arena a = Scratch.open()) {
             MemorySegment devs = a.allocate(ADDRESS);
             devs.set(ADDRESS, 0, device);
             MemorySegment lengths = a.allocate(JAVA_LONG);
@@ -271,7 +272,7 @@ public final class OpenCl {
 
     /** Builds for one device and returns the raw cl_int, so that the caller can fetch the build log on failure. */
     public int buildProgram(MemorySegment program, MemorySegment device, String options) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Arena a = Scratch.open()) {
             MemorySegment devs = a.allocate(ADDRESS);
             devs.set(ADDRESS, 0, device);
             MemorySegment opts = a.allocateFrom(options == null ? "" : options);
@@ -286,7 +287,7 @@ public final class OpenCl {
     public void releaseProgram(MemorySegment program) { check("clReleaseProgram", call(() -> (int) clReleaseProgram.invoke(program))); }
 
     public MemorySegment createKernel(MemorySegment program, String name) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Arena a = Scratch.open()) {
             MemorySegment n = a.allocateFrom(name);
             MemorySegment err = a.allocate(JAVA_INT);
             MemorySegment k = call(() -> (MemorySegment) clCreateKernel.invoke(program, n, err));
@@ -308,7 +309,7 @@ public final class OpenCl {
      * returns the command's event.
      */
     public MemorySegment enqueueNDRangeKernel(MemorySegment queue, MemorySegment kernel, long[] global, long[] local) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Arena a = Scratch.open()) {
             int dims = global.length;
             MemorySegment g = a.allocateFrom(JAVA_LONG, global);
             MemorySegment l = local == null ? MemorySegment.NULL : a.allocateFrom(JAVA_LONG, local);
@@ -321,7 +322,7 @@ public final class OpenCl {
     // ---- events ----
 
     public void waitForEvent(MemorySegment event) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Arena a = Scratch.open()) {
             MemorySegment list = a.allocate(ADDRESS);
             list.set(ADDRESS, 0, event);
             check("clWaitForEvents", call(() -> (int) clWaitForEvents.invoke(1, list)));
@@ -351,7 +352,7 @@ public final class OpenCl {
 
     /** The handles a clGet...IDs call lists: asks for the count, then for that many; none when it returns {@code none}. */
     private static List<MemorySegment> handles(String name, int none, IdsCall c) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Arena a = Scratch.open()) {
             MemorySegment n = a.allocate(JAVA_INT);
             int rc = call(() -> c.call(0, MemorySegment.NULL, n));
             if (rc == none) return List.of();
@@ -371,7 +372,7 @@ public final class OpenCl {
 
     /** The string a clGet...Info call returns: asks for its size, then for the string. */
     private static String string(String name, InfoCall c) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Arena a = Scratch.open()) {
             MemorySegment size = a.allocate(JAVA_LONG);
             check(name, call(() -> c.call(0L, MemorySegment.NULL, size)));
             long n = size.get(JAVA_LONG, 0);
@@ -383,7 +384,7 @@ public final class OpenCl {
 
     /** The cl_uint ({@code JAVA_INT}) or 8-byte ({@code JAVA_LONG}) value a clGet...Info call returns. */
     private static long scalar(String name, ValueLayout layout, InfoCall c) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Arena a = Scratch.open()) {
             MemorySegment v = a.allocate(layout);
             check(name, call(() -> c.call(layout.byteSize(), v, MemorySegment.NULL)));
             return layout == JAVA_INT ? v.get(JAVA_INT, 0) : v.get(JAVA_LONG, 0);

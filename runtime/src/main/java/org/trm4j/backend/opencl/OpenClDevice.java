@@ -1,5 +1,6 @@
 package org.trm4j.backend.opencl;
 
+import org.trm4j.runtime.Scratch;
 import org.trm4j.api.DeviceType;
 import org.trm4j.api.NativeArray;
 import org.trm4j.api.WorkerGrid;
@@ -330,7 +331,7 @@ public final class OpenClDevice implements DeviceRuntime {
         String task = KernelArguments.kernelName(ir);
         LaunchGeometry geometry = LaunchGeometry.of(ir, args, grid, task, this);
         Object[] values = KernelArguments.values(ir, args);
-        try (Arena a = Arena.ofConfined()) {
+        try (Arena a = Scratch.open()) {
             List<KernelAbi.Slot> slots = KernelAbi.slots(ir);
             for (int i = 0; i < slots.size(); i++) {
                 KernelAbi.Slot slot = slots.get(i);
