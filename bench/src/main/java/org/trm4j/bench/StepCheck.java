@@ -7,6 +7,7 @@ import org.trm4j.model.TrmConfig;
 import org.trm4j.model.graph.Batch;
 import org.trm4j.model.graph.InferenceGraph;
 import org.trm4j.model.graph.StepResult;
+import org.trm4j.model.graph.TrainingHyper;
 import org.trm4j.model.graph.TrainingStepGraph;
 
 import java.util.ArrayList;
@@ -78,9 +79,9 @@ public final class StepCheck {
         double[] losses = new double[steps];
         float[] logits = null;
         Map<String, FloatArray> params;
-        try (TrainingStepGraph g = new TrainingStepGraph(Parameters.initialized(c, 3), batch, StepSuite.hyper(batch), d)) {
+        try (TrainingStepGraph g = new TrainingStepGraph(Parameters.initialized(c, 3), batch, TrainingHyper.timing(batch), d)) {
             for (int s = 0; s < steps; s++) {
-                StepResult r = g.step(StepSuite.randomBatch(c, batch, rnd));
+                StepResult r = g.step(Batch.random(c, batch, rnd));
                 losses[s] = r.lmLoss();
                 if (s == 0) logits = g.tokenLogits();
             }
@@ -92,7 +93,7 @@ public final class StepCheck {
         }
     }
 
-    private static Batch inferBatch(TrmConfig c, int batch) { return StepSuite.randomBatch(c, batch, new Random(11)); }
+    private static Batch inferBatch(TrmConfig c, int batch) { return Batch.random(c, batch, new Random(11)); }
 
     private static Line relative(String what, float[] a, float[] b, double tol) {
         double max = 0, worst = 0;

@@ -28,11 +28,11 @@ public final class StepSuite {
     /** Median ms of {@code steps} training steps of {@code c} at {@code batch} on {@code d}, and the task count. */
     public static double[] trainMs(TrmConfig c, int batch, int steps, Device d) {
         Random rnd = new Random(7);
-        try (TrainingStepGraph g = new TrainingStepGraph(Parameters.initialized(c, 1), batch, hyper(batch), d)) {
-            g.step(randomBatch(c, batch, rnd));
+        try (TrainingStepGraph g = new TrainingStepGraph(Parameters.initialized(c, 1), batch, TrainingHyper.timing(batch), d)) {
+            g.step(Batch.random(c, batch, rnd));
             long[] ns = new long[steps];
             for (int i = 0; i < steps; i++) {
-                Batch b = randomBatch(c, batch, rnd);
+                Batch b = Batch.random(c, batch, rnd);
                 long t0 = System.nanoTime();
                 g.step(b);
                 ns[i] = System.nanoTime() - t0;
@@ -45,10 +45,10 @@ public final class StepSuite {
     public static double[] inferStepMs(TrmConfig c, int batch, int supSteps, int runs, Device d) {
         Random rnd = new Random(9);
         try (InferenceGraph g = new InferenceGraph(Parameters.initialized(c, 1), batch, supSteps, d)) {
-            g.run(randomBatch(c, batch, rnd));
+            g.run(Batch.random(c, batch, rnd));
             long[] ns = new long[runs];
             for (int i = 0; i < runs; i++) {
-                Batch b = randomBatch(c, batch, rnd);
+                Batch b = Batch.random(c, batch, rnd);
                 long t0 = System.nanoTime();
                 g.run(b);
                 ns[i] = System.nanoTime() - t0;
@@ -110,20 +110,5 @@ public final class StepSuite {
             chart.bar("PyTorch", torchRate, "PyTorch");
         }
         return t;
-    }
-
-    /** The hyper-parameters of every timed step (constant rates). */
-    public static TrainingHyper hyper(int batch) { return TrainingHyper.constant(1e-4, 1e-2, 1.0, 1.0, batch); }
-
-    /** Random tokens, labels and puzzle ids for {@code batch} examples of {@code c}. */
-    public static Batch randomBatch(TrmConfig c, int batch, Random rnd) {
-        int n = batch * c.seqLen();
-        int[] inputs = new int[n], labels = new int[n], ids = new int[batch];
-        for (int i = 0; i < n; i++) {
-            inputs[i] = 1 + rnd.nextInt(c.vocabSize() - 1);
-            labels[i] = 1 + rnd.nextInt(c.vocabSize() - 1);
-        }
-        for (int b = 0; b < batch; b++) ids[b] = rnd.nextInt(Math.max(1, c.numPuzzleIdentifiers()));
-        return new Batch(inputs, labels, ids);
     }
 }

@@ -16,6 +16,7 @@ import org.trm4j.bench.SvgChart;
 import org.trm4j.bench.Table;
 import org.trm4j.cli.CliArgs;
 import org.trm4j.model.TrmConfig;
+import org.trm4j.model.graph.TrainingHyper;
 import org.trm4j.model.graph.TrainingStepGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -208,7 +209,7 @@ public final class BenchCommand implements Runnable {
                 CliArgs.requireMemory(what, n, n, devices, f -> "try a batch " + (int) Math.ceil(1 / f) + "-fold smaller");
             }
         if (parts.contains(Part.train) || parts.contains(Part.infer)) {
-            TrainingStepGraph.Footprint f = TrainingStepGraph.footprint(c, StepSuite.hyper(bs.getFirst()));
+            TrainingStepGraph.Footprint f = TrainingStepGraph.footprint(c, TrainingHyper.timing(bs.getFirst()));
             for (int b : bs)
                 CliArgs.requireMemory("--batch " + b + " of " + trainPreset, f.bytes(b), f.bytes(b), devices,
                         x -> "at most --batch " + Math.max(1, f.maxBatch((long) (f.bytes(b) * x))) + " fits");

@@ -21,6 +21,7 @@ import org.trm4j.model.Parameters;
 import org.trm4j.model.TrmConfig;
 import org.trm4j.model.graph.Batch;
 import org.trm4j.model.graph.InferenceGraph;
+import org.trm4j.model.graph.TrainingHyper;
 import org.trm4j.model.graph.TrainingStepGraph;
 
 import java.util.List;
@@ -56,14 +57,14 @@ public class StepBenchmark {
     public void setUp() {
         c = LinearShapes.preset(preset);
         Device d = BenchmarksMain.device(device);
-        TrainingStepGraph.Footprint f = TrainingStepGraph.footprint(c, StepSuite.hyper(batch));
+        TrainingStepGraph.Footprint f = TrainingStepGraph.footprint(c, TrainingHyper.timing(batch));
         CliArgs.requireMemory("batch " + batch + " of " + preset, f.bytes(batch), f.bytes(batch), List.of(d),
                 x -> "at most batch " + Math.max(1, f.maxBatch((long) (f.bytes(batch) * x))) + " fits");
-        step = new TrainingStepGraph(Parameters.initialized(c, 1), batch, StepSuite.hyper(batch), d);
+        step = new TrainingStepGraph(Parameters.initialized(c, 1), batch, TrainingHyper.timing(batch), d);
         infer = new InferenceGraph(Parameters.initialized(c, 1), batch, d);
     }
 
-    private Batch next() { return StepSuite.randomBatch(c, batch, rnd); }
+    private Batch next() { return Batch.random(c, batch, rnd); }
 
     @Benchmark
     public Object trainingStep() { return step.step(next()); }

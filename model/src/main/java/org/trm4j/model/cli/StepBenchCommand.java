@@ -38,7 +38,7 @@ final class StepBenchCommand implements Runnable {
         if (steps < 1) throw new IllegalArgumentException("--steps must be >= 1, got " + steps);
         TrmConfig c = Presets.get(preset);
         List<Device> devices = CliArgs.devices(only);
-        TrainingStepGraph.Footprint f = TrainingStepGraph.footprint(c, hyper());
+        TrainingStepGraph.Footprint f = TrainingStepGraph.footprint(c, TrainingHyper.timing(batch));
         // The weights exist on the host once (Parameters), the graph's arrays again on a device that is not the JVM.
         CliArgs.requireMemory("--batch " + batch + " of " + preset, f.bytes(batch), f.bytes(batch), devices,
                 x -> "at most --batch " + Math.max(1, f.maxBatch((long) (f.bytes(batch) * x))) + " fits");
@@ -49,13 +49,13 @@ final class StepBenchCommand implements Runnable {
         for (Device d : devices) {
             Parameters p = Parameters.initialized(c, 1);
             Random rnd = new Random(7);
-            try (TrainingStepGraph g = new TrainingStepGraph(p, batch, hyper(), d)) {
+            try (TrainingStepGraph g = new TrainingStepGraph(p, batch, TrainingHyper.timing(batch), d)) {
                 long[] ms = new long[steps];
                 // A progress line rewritten in place only where someone watches: piped, it would run into the table.
                 boolean terminal = System.console() != null && System.console().isTerminal();
-                StepResult r = g.step(randomBatch(c, rnd)); // warm-up: JIT and first uploads
+                StepResult r = g.step(Batch.random(c, batch, rnd)); // warm-up: JIT and first uploads
                 for (int i = 0; i < steps; i++) {
-                    Batch b = randomBatch(c, rnd);
+                    Batch b = Batch.random(c, batch, rnd);
                     long t0 = System.nanoTime();
                     r = g.step(b);
                     ms[i] = System.nanoTime() - t0;
@@ -69,16 +69,4 @@ final class StepBenchCommand implements Runnable {
         }
     }
 
-    private TrainingHyper hyper() { return TrainingHyper.constant(1e-4, 1e-2, 1.0, 1.0, batch); }
-
-    private Batch randomBatch(TrmConfig c, Random rnd) {
-        int n = batch * c.seqLen();
-        int[] inputs = new int[n], labels = new int[n], ids = new int[batch];
-        for (int i = 0; i < n; i++) {
-            inputs[i] = 1 + rnd.nextInt(c.vocabSize() - 1);
-            labels[i] = 1 + rnd.nextInt(c.vocabSize() - 1);
-        }
-        for (int b = 0; b < batch; b++) ids[b] = rnd.nextInt(Math.max(1, c.numPuzzleIdentifiers()));
-        return new Batch(inputs, labels, ids);
-    }
 }

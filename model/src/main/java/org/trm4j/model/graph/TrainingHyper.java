@@ -33,6 +33,9 @@ public record TrainingHyper(double lr, double puzzleEmbLr, double weightDecay, d
                 globalBatchSize, true, 0);
     }
 
+    /** The rates of every timed step (`trm model step-bench`, `trm bench`, JMH): constant, so steps are the same work. */
+    public static TrainingHyper timing(int globalBatchSize) { return constant(1e-4, 1e-2, 1.0, 1.0, globalBatchSize); }
+
     /** The reference's Sudoku/Maze settings: lr 1e-4 both, weight decay 1.0 both, warm-up 2000 steps, constant after. */
     public static TrainingHyper reference(int globalBatchSize, int totalSteps) {
         return new TrainingHyper(1e-4, 1e-4, 1.0, 1.0, 0.9, 0.95, 2000, totalSteps, 1.0, 0.999, globalBatchSize, true, 0);
