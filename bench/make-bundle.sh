@@ -50,7 +50,7 @@ cat > "$tmp/trm" <<'LAUNCHER'
 # trm from a bundle: the bundled JRE and jars, no JDK or Maven needed.
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 export LD_PRELOAD="$here/jre/lib/libjsig.so${LD_PRELOAD:+:$LD_PRELOAD}" # keeps the JVM's signal handlers first (SignalChaining)
-exec "$here/jre/bin/java" --enable-native-access=ALL-UNNAMED -Xss16m -cp "$here/lib/*" org.trm4j.cli.Trm "$@"
+exec "$here/jre/bin/java" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -XX:-DontCompileHugeMethods -Xss16m -cp "$here/lib/*" org.trm4j.cli.Trm "$@"
 LAUNCHER
 chmod +x "$tmp/trm"
 cp "$root/bench/gpu-check.sh" "$tmp/gpu-check.sh"

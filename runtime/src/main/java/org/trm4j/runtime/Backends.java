@@ -7,10 +7,10 @@ import java.util.ServiceLoader;
 
 /**
  * The backends on the class path (META-INF/services/org.trm4j.runtime.Backend), discovered once,
- * in a fixed order: java first (the reference), then opencl, spirv, cuda, then any other.
+ * in a fixed order: java first (the reference), then opencl, spirv, cuda, vector (the JVM through our JIT: a default device only where no other is), then any other.
  */
 public final class Backends {
-    private static final List<String> ORDER = List.of("java", "opencl", "spirv", "cuda");
+    private static final List<String> ORDER = List.of("java", "opencl", "spirv", "cuda", "vector");
     private static volatile List<Backend> all;
 
     private Backends() {}

@@ -16,8 +16,13 @@ public final class DeviceIr {
      * or {@code -Dtrm.checkBounds=true}.
      */
     public static Kernel of(Method method, CompileOptions options) {
-        Kernel k = Reductions.lower(method, KernelCompiler.compile(method)); // @Reduce loops as parallel reductions
-        if (options.relaxedMath()) k = ContractMultiplyAdd.apply(k);
+        Kernel k = unchecked(method, options);
         return options.boundsChecks() || BoundsChecks.requested() ? BoundsChecks.checked(k, method) : k;
+    }
+
+    /** {@link #of} without the bounds-check pass: for the JVM renderer, whose every array access is checked anyway. */
+    public static Kernel unchecked(Method method, CompileOptions options) {
+        Kernel k = Reductions.lower(method, KernelCompiler.compile(method)); // @Reduce loops as parallel reductions
+        return options.relaxedMath() ? ContractMultiplyAdd.apply(k) : k;
     }
 }

@@ -128,7 +128,7 @@ final class JavaDevice implements DeviceRuntime {
     }
 
     /** The violation with the kernel and the parameter named, as the device backends' bounds checks report it. */
-    private static KernelIndexOutOfBoundsException named(Method m, Object[] args, KernelIndexOutOfBoundsException e) {
+    static KernelIndexOutOfBoundsException named(Method m, Object[] args, KernelIndexOutOfBoundsException e) {
         if (e.kernel() != null) return e;
         java.lang.reflect.Parameter[] params = m.getParameters();
         List<String> names = new ArrayList<>();
@@ -185,7 +185,7 @@ final class JavaDevice implements DeviceRuntime {
         return 1;
     }
 
-    private static void checkArgs(Method m, Object[] args) {
+    static void checkArgs(Method m, Object[] args) {
         Class<?>[] types = m.getParameterTypes();
         if (types.length != args.length)
             throw new IllegalArgumentException(m.getName() + " takes " + types.length + " arguments, the task gives " + args.length);

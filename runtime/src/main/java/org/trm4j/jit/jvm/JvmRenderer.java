@@ -1,0 +1,203 @@
+package org.trm4j.jit.jvm;
+
+import org.trm4j.jit.ir.Block;
+import org.trm4j.jit.ir.Instr;
+import org.trm4j.jit.ir.Kernel;
+import org.trm4j.jit.ir.Param;
+import org.trm4j.jit.ir.Terminator;
+import org.trm4j.jit.ir.Value;
+
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassHierarchyResolver;
+import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.MethodTypeDesc;
+import java.lang.reflect.AccessFlag;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static java.lang.constant.ConstantDescs.CD_int;
+import static java.lang.constant.ConstantDescs.CD_void;
+import static org.trm4j.jit.jvm.JvmNames.*;
+
+/**
+ * The fourth renderer: a loop-parallel kernel's IR as JVM bytecode (ClassFile API), for the {@code vector} device.
+ * {@code static void run(params..., int lo, int hi, int g0, int g1, int g2, int vectorOk)} runs work-items lo..hi-1
+ * of the grid g0 x g1 x g2 (linear index, x fastest), each as the kernel's blocks with Java semantics
+ * ({@link ScalarCode}); innermost loops of the right shape run in methods of their own with vector steps before
+ * their scalar loop ({@link VectorLoop}, {@link VectorCode}), which alone runs when {@code vectorOk} is 0 (arrays
+ * that share memory). Kernels with
+ * work-group semantics (KernelContext: barriers, local memory, atomics) or a lowered @Reduce are refused: the
+ * device runs those as their own bytecode.
+ */
+public final class JvmRenderer {
+    private JvmRenderer() {}
+
+    public static final String RUN = "run";
+
+    /**
+     * @param bytes   the class file
+     * @param runType the descriptor of {@link #RUN}
+     * @param loops   one line per loop header: vectorised, or why not
+     */
+    public record Rendered(byte[] bytes, MethodTypeDesc runType, List<String> loops) {
+        public long vectorised() { return loops.stream().filter(l -> l.contains(": vector steps")).count(); }
+    }
+
+    /**
+     * Throws UnsupportedOperationException ("cannot render kernel for jvm: ...") for what it cannot run.
+     *
+     * @param zeroRegisters start every register at zero: only needed (for the verifier) when the IR may read a
+     *                      register on a path that did not assign it, which Java's definite assignment excludes for
+     *                      the front end's IR; the device retries with it when the class does not verify
+     */
+    public static Rendered render(Kernel k, ClassDesc name, int lanes, boolean relaxed, boolean zeroRegisters, ClassLoader loader) {
+        if (k.usesKernelContext) throw k.unsupported("jvm", null, "KernelContext kernel (work-groups, barriers)");
+        if (!k.localArrays.isEmpty()) throw k.unsupported("jvm", null, "local arrays");
+        if (k.reduction != null || !k.reductionParams.isEmpty()) throw k.unsupported("jvm", null, "@Reduce loop");
+        Liveness live = new Liveness(k);
+        Map<Block, VectorLoop> loops = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>();
+        for (Block b : k.blocks) {
+            try {
+                VectorLoop l = VectorLoop.find(k, b, live, relaxed);
+                if (l == null) continue;
+                loops.put(b, l);
+                notes.add(b.label() + " (" + b.origin + "): vector steps of " + lanes + " lanes, " + l.accesses().size()
+                        + " vector accesses, " + l.pairs().size() + " distances checked on entry");
+            } catch (VectorLoop.NotVectorised e) {
+                notes.add(b.label() + " (" + b.origin + "): scalar: " + e.getMessage());
+            }
+        }
+        List<ClassDesc> params = new ArrayList<>();
+        for (Param p : k.params)
+            params.add(p instanceof Param.Array a ? arrayClass(a.elementType()) : regDesc(((Param.Scalar) p).reg().type()));
+        for (int x = 0; x < 6; x++) params.add(CD_int);
+        MethodTypeDesc runType = MethodTypeDesc.of(CD_void, params);
+        Map<Block, String> methods = new HashMap<>();
+        int n = 0;
+        for (Block h : loops.keySet()) methods.put(h, "vector" + h.label() + "_" + n++);
+        byte[] bytes = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(
+                        ClassHierarchyResolver.defaultResolver().orElse(ClassHierarchyResolver.ofClassLoading(loader))))
+                .build(name, cb -> {
+                    cb.withFlags(AccessFlag.FINAL, AccessFlag.SYNTHETIC);
+                    cb.withMethodBody(RUN, runType, ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
+                            b -> new Run(k, b, loops, methods, name).emit(zeroRegisters));
+                    for (var e : loops.entrySet()) VectorCode.emit(cb, methods.get(e.getKey()), k, e.getValue(), lanes);
+                });
+        return new Rendered(bytes, runType, List.copyOf(notes));
+    }
+
+    /** The body of {@code run}: the work-item loop around the kernel's blocks. */
+    private static final class Run {
+        private final Kernel k;
+        private final CodeBuilder b;
+        private final Map<Block, VectorLoop> loops;
+        private final Map<Block, String> methods;
+        private final ClassDesc owner;
+        private final ScalarCode s;
+        private final Map<Param, Integer> paramSlots = new HashMap<>();
+        private final int lo, hi, vectorOk, linear;
+        private final Map<Block, Label> labels = new HashMap<>(), vectorEntries = new HashMap<>();
+
+        Run(Kernel k, CodeBuilder b, Map<Block, VectorLoop> loops, Map<Block, String> methods, ClassDesc owner) {
+            this.k = k;
+            this.b = b;
+            this.loops = loops;
+            this.methods = methods;
+            this.owner = owner;
+            int slot = 0;
+            for (Param p : k.params) {
+                paramSlots.put(p, slot);
+                slot += p instanceof Param.Scalar sc ? ScalarCode.size(sc.reg().type()) : 1;
+            }
+            lo = slot;
+            hi = slot + 1;
+            int g0 = slot + 2;
+            vectorOk = slot + 5;
+            // gid0..2 and the linear index after the parameters.
+            s = new ScalarCode(k, b, slot + 10);
+            for (int d = 0; d < 3; d++) {
+                s.gsize[d] = g0 + d;
+                s.gid[d] = slot + 6 + d;
+            }
+            linear = slot + 9;
+            for (Param p : k.params) if (p instanceof Param.Array a) s.bindArray(a, paramSlots.get(p));
+        }
+
+        void emit(boolean zeroRegisters) {
+            for (Block blk : k.blocks) labels.put(blk, b.newLabel());
+            for (Block h : loops.keySet()) vectorEntries.put(h, b.newLabel());
+            Label item = b.newLabel(), next = b.newLabel(), end = b.newLabel();
+            if (zeroRegisters) s.zeroRegisters();
+            // gid0 = lo % g0; t = lo / g0; gid1 = t % g1; gid2 = t / g1
+            b.iload(lo); b.iload(s.gsize[0]); b.irem(); b.istore(s.gid[0]);
+            b.iload(lo); b.iload(s.gsize[0]); b.idiv(); b.iload(s.gsize[1]); b.irem(); b.istore(s.gid[1]);
+            b.iload(lo); b.iload(s.gsize[0]); b.idiv(); b.iload(s.gsize[1]); b.idiv(); b.istore(s.gid[2]);
+            b.iload(lo); b.istore(linear);
+            b.labelBinding(item);
+            b.iload(linear); b.iload(hi); b.if_icmpge(end);
+            // Parameters may be reassigned by the kernel: each work-item starts from the arguments.
+            for (Param p : k.params)
+                if (p instanceof Param.Scalar sc) { b.loadLocal(kind(sc.reg().type()), paramSlots.get(p)); s.store(sc.reg()); }
+            b.goto_(target(null, k.entry()));
+            java.util.Set<Block> outlined = new java.util.HashSet<>();
+            for (VectorLoop l : loops.values()) { outlined.add(l.header()); outlined.add(l.body()); }
+            for (Block blk : k.blocks) {
+                VectorLoop loop = loops.get(blk);
+                if (loop != null) vectorEntry(loop);
+                if (outlined.contains(blk)) continue; // the loop runs in its own method
+                b.labelBinding(labels.get(blk));
+                for (Instr x : blk.instrs) s.emit(x, blk);
+                switch (blk.terminator) {
+                    case Terminator.Jump j -> b.goto_(target(blk, j.target()));
+                    case Terminator.Branch br -> {
+                        s.load(br.cond());
+                        b.ifne(target(blk, br.ifTrue()));
+                        b.goto_(target(blk, br.ifFalse()));
+                    }
+                    case Terminator.Return r -> b.goto_(next);
+                    case null -> throw k.unsupported("jvm", blk, "block without terminator");
+                }
+            }
+            b.labelBinding(next);
+            b.iinc(linear, 1);
+            b.iinc(s.gid[0], 1);
+            b.iload(s.gid[0]); b.iload(s.gsize[0]); b.if_icmplt(item);
+            b.iconst_0(); b.istore(s.gid[0]);
+            b.iinc(s.gid[1], 1);
+            b.iload(s.gid[1]); b.iload(s.gsize[1]); b.if_icmplt(item);
+            b.iconst_0(); b.istore(s.gid[1]);
+            b.iinc(s.gid[2], 1);
+            b.goto_(item);
+            b.labelBinding(end);
+            b.return_();
+        }
+
+        /** Where a jump from {@code from} to {@code to} goes: a vectorised loop entered from outside starts with its vector steps. */
+        private Label target(Block from, Block to) {
+            VectorLoop loop = loops.get(to);
+            return loop != null && from != loop.body() ? vectorEntries.get(to) : labels.get(to);
+        }
+
+        /** i = vectorBn(live-ins..., arrays..., vectorOk); i = vectorBnRest(...): the whole loop; then on to its exit. */
+        private void vectorEntry(VectorLoop loop) {
+            b.labelBinding(vectorEntries.get(loop.header()));
+            for (Value.Reg r : loop.liveIn()) s.load(r);
+            for (Param.Array a : loop.arrays()) b.aload(s.arraySlot(a));
+            b.iload(vectorOk);
+            b.invokestatic(owner, methods.get(loop.header()), VectorCode.type(loop));
+            s.store(loop.index());
+            for (Value.Reg r : loop.liveIn()) s.load(r);
+            for (Param.Array a : loop.arrays()) b.aload(s.arraySlot(a));
+            b.iload(vectorOk);
+            b.invokestatic(owner, methods.get(loop.header()) + "Rest", VectorCode.type(loop));
+            s.store(loop.index());
+            b.goto_(target(loop.header(), loop.exit()));
+        }
+    }
+}

@@ -1,0 +1,332 @@
+package org.trm4j.jit.jvm;
+
+import org.trm4j.jit.ir.Instr;
+import org.trm4j.jit.ir.Kernel;
+import org.trm4j.jit.ir.Op;
+import org.trm4j.jit.ir.Param;
+import org.trm4j.jit.ir.Type;
+import org.trm4j.jit.ir.Value;
+
+import java.lang.classfile.ClassBuilder;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.MethodTypeDesc;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static java.lang.constant.ConstantDescs.CD_float;
+import static java.lang.constant.ConstantDescs.CD_int;
+import static java.lang.constant.ConstantDescs.CD_long;
+import static java.lang.constant.ConstantDescs.CD_void;
+import static org.trm4j.jit.jvm.JvmNames.*;
+
+/**
+ * A {@link VectorLoop} as two methods of their own ({@code static int name(live-in registers..., arrays...,
+ * vectorOk)}, each returning the loop index it stopped at): the vector steps, then the kernel's scalar loop for the
+ * iterations left (all of them when {@code vectorOk} is 0 or a check fails). Out of the kernel's method and apart,
+ * each is small enough for the JIT compilers whatever the size of the kernel (C1 gives up on methods with too many
+ * values, and HotSpot never compiles methods over 8000 bytes). Each step runs the body's scalar instructions once, then its vector
+ * instructions on {@code FloatVector.SPECIES_PREFERRED}. The first step checks the bounds and lane distances
+ * ({@link VectorLoop}) and leaves everything to the scalar loop when they fail.
+ */
+final class VectorCode {
+    private VectorCode() {}
+
+    static MethodTypeDesc type(VectorLoop loop) {
+        List<ClassDesc> params = new ArrayList<>();
+        for (Value.Reg r : loop.liveIn()) params.add(regDesc(r.type()));
+        for (Param.Array a : loop.arrays()) params.add(arrayClass(a.elementType()));
+        params.add(CD_int); // vectorOk
+        return MethodTypeDesc.of(CD_int, params);
+    }
+
+    /** The vector steps ({@code name}) and the scalar loop ({@code name + "Rest"}), both {@link #type}. */
+    static void emit(ClassBuilder cb, String name, Kernel k, VectorLoop loop, int lanes) {
+        cb.withMethodBody(name, type(loop), ClassFile.ACC_STATIC | ClassFile.ACC_PRIVATE, b -> steps(b, k, loop, lanes));
+        cb.withMethodBody(name + "Rest", type(loop), ClassFile.ACC_STATIC | ClassFile.ACC_PRIVATE, b -> rest(b, k, loop));
+    }
+
+    /** Slots of the parameters bound in a new ScalarCode; returns it. The vectorOk parameter is {@link #vectorOkSlot}. */
+    private static ScalarCode parameters(CodeBuilder b, Kernel k, VectorLoop loop) {
+        int slot = 0;
+        Map<Value.Reg, Integer> params = new HashMap<>();
+        for (Value.Reg r : loop.liveIn()) { params.put(r, slot); slot += ScalarCode.size(r.type()); }
+        ScalarCode s = new ScalarCode(k, b, slot + loop.arrays().size() + 1);
+        params.forEach(s::bindReg);
+        for (Param.Array a : loop.arrays()) s.bindArray(a, slot++);
+        return s;
+    }
+
+    private static int vectorOkSlot(VectorLoop loop) {
+        return loop.liveIn().stream().mapToInt(r -> ScalarCode.size(r.type())).sum() + loop.arrays().size();
+    }
+
+    /** The kernel's scalar loop from the index it is given to its end: {@code while (i < n) body}. */
+    private static void rest(CodeBuilder b, Kernel k, VectorLoop loop) {
+        ScalarCode s = parameters(b, k, loop);
+        Label head = b.newLabel(), end = b.newLabel();
+        b.labelBinding(head);
+        s.load(loop.index());
+        s.load(loop.bound());
+        b.if_icmpge(end);
+        for (Instr x : loop.body().instrs) s.emit(x, loop.body());
+        b.goto_(head);
+        b.labelBinding(end);
+        s.load(loop.index());
+        b.ireturn();
+    }
+
+    private static void steps(CodeBuilder b, Kernel k, VectorLoop loop, int lanes) {
+        ScalarCode s = parameters(b, k, loop);
+        Map<Value.Reg, Integer> vectorSlots = new HashMap<>();
+        for (Value.Reg r : loop.vectors()) vectorSlots.put(r, s.newSlot(1));
+        for (Value.Reg r : loop.masks()) vectorSlots.put(r, s.newSlot(1));
+        int limit = s.newSlot(1), first = s.newSlot(1);
+        Value.Reg i = loop.index();
+        Label step = b.newLabel(), done = b.newLabel(), checked = b.newLabel();
+
+        b.iload(vectorOkSlot(loop));
+        b.ifeq(done);
+        // (long) n - i < lanes: fewer than a vector's iterations, nothing to do here.
+        s.load(loop.bound());
+        b.i2l();
+        s.load(i);
+        b.i2l();
+        b.lsub();
+        b.loadConstant((long) lanes);
+        b.lcmp();
+        b.iflt(done);
+        // A counted loop as C2 likes it (int index, invariant limit, no overflow: n - i >= lanes was checked).
+        s.load(loop.bound());
+        b.loadConstant(lanes);
+        b.isub();
+        b.istore(limit);
+        b.iconst_1();
+        b.istore(first);
+        b.labelBinding(step);
+        for (Instr x : loop.scalar()) s.emit(x, loop.body());
+        // The first step checks what its indexes say for the whole loop.
+        b.iload(first);
+        b.ifeq(checked);
+        for (VectorLoop.Access a : loop.accesses()) {
+            // The whole remaining range, index + [0, n - i), inside the array, else the scalar loop throws where Java would.
+            s.load(a.index());
+            b.i2l();
+            b.dup2();
+            b.lconst_0();
+            b.lcmp();
+            Label inside = b.newLabel();
+            b.ifge(inside);
+            b.pop2();
+            b.goto_(done);
+            b.labelBinding(inside);
+            s.load(loop.bound());
+            b.i2l();
+            b.ladd();
+            s.load(i);
+            b.i2l();
+            b.lsub();                                  // index + n - i: one past the last element touched
+            b.aload(s.arraySlot(a.array()));
+            b.invokevirtual(NATIVE_ARRAY, "getSize", fn(CD_int));
+            b.i2l();
+            b.lcmp();
+            b.ifgt(done);
+        }
+        for (int[] p : loop.pairs()) {
+            // Two indexes of one array, one stored: distance 0 (the same lane) or at least a vector apart.
+            Label fine = b.newLabel();
+            s.load(loop.accesses().get(p[0]).index());
+            b.i2l();
+            s.load(loop.accesses().get(p[1]).index());
+            b.i2l();
+            b.lsub();
+            b.dup2();
+            b.lconst_0();
+            b.lcmp();
+            Label nonzero = b.newLabel();
+            b.ifne(nonzero);
+            b.pop2();
+            b.goto_(fine);
+            b.labelBinding(nonzero);
+            b.invokestatic(MATH, "abs", fn(CD_long, CD_long));
+            b.loadConstant((long) lanes);
+            b.lcmp();
+            b.iflt(done);
+            b.labelBinding(fine);
+        }
+        b.iconst_0();
+        b.istore(first);
+        b.labelBinding(checked);
+
+        VectorOps v = new VectorOps(b, s, vectorSlots, k, loop);
+        for (Instr x : loop.vector()) v.emit(x);
+        s.load(i);
+        b.loadConstant(lanes);
+        b.iadd();
+        s.store(i);
+        s.load(i);
+        b.iload(limit);
+        b.if_icmple(step);
+        b.labelBinding(done);
+        s.load(i);
+        b.ireturn();
+    }
+
+    /** Vector instructions on FloatVector / VectorMask values held in local slots. */
+    private record VectorOps(CodeBuilder b, ScalarCode s, Map<Value.Reg, Integer> slots, Kernel k, VectorLoop loop) {
+        private static final MethodTypeDesc VV = fn(FLOAT_VECTOR, VECTOR);
+
+        void emit(Instr x) {
+            switch (x) {
+                case Instr.Move m -> { vec(m.src()); put(m.dst()); }
+                case Instr.Binary bin -> {
+                    vec(bin.a());
+                    vec(bin.b());
+                    b.invokevirtual(FLOAT_VECTOR, bin.op().name().toLowerCase(Locale.ROOT), VV);
+                    put(bin.dst());
+                }
+                case Instr.Unary u -> {
+                    if (u.op() == Op.Unary.NOT) {
+                        b.aload(slots.get((Value.Reg) u.a()));
+                        b.invokevirtual(VECTOR_MASK, "not", fn(VECTOR_MASK));
+                    } else {
+                        vec(u.a());
+                        b.invokevirtual(FLOAT_VECTOR, "neg", fn(FLOAT_VECTOR));
+                    }
+                    put(u.dst());
+                }
+                case Instr.Compare c -> {
+                    vec(c.a());
+                    vec(c.b());
+                    comparison(c.cond());
+                    b.invokevirtual(FLOAT_VECTOR, "compare", fn(VECTOR_MASK, COMPARISON, VECTOR));
+                    if (c.unordered() && c.cond() != Op.Cond.NE) {
+                        // Java's unordered flavour: true where either side is NaN.
+                        nan(c.a());
+                        b.invokevirtual(VECTOR_MASK, "or", fn(VECTOR_MASK, VECTOR_MASK));
+                        nan(c.b());
+                        b.invokevirtual(VECTOR_MASK, "or", fn(VECTOR_MASK, VECTOR_MASK));
+                    }
+                    put(c.dst());
+                }
+                case Instr.Select sel -> {
+                    if (sel.cond() instanceof Value.Reg r && slots.containsKey(r)) {
+                        vec(sel.b());
+                        vec(sel.a());
+                        b.aload(slots.get(r));
+                        b.invokevirtual(FLOAT_VECTOR, "blend", fn(FLOAT_VECTOR, VECTOR, VECTOR_MASK));
+                    } else {
+                        Label other = b.newLabel(), end = b.newLabel();
+                        s.load(sel.cond());
+                        b.ifeq(other);
+                        vec(sel.a());
+                        b.goto_(end);
+                        b.labelBinding(other);
+                        vec(sel.b());
+                        b.labelBinding(end);
+                    }
+                    put(sel.dst());
+                }
+                case Instr.Call c -> { call(c); put(c.dst()); }
+                case Instr.Load l -> {
+                    species();
+                    segment((Param.Array) l.array(), (Value.Reg) l.index());
+                    b.invokestatic(FLOAT_VECTOR, "fromMemorySegment", fn(FLOAT_VECTOR, VECTOR_SPECIES, SEGMENT, CD_long, BYTE_ORDER));
+                    put(l.dst());
+                }
+                case Instr.Store st -> {
+                    vec(st.value());
+                    segment((Param.Array) st.array(), (Value.Reg) st.index());
+                    b.invokevirtual(FLOAT_VECTOR, "intoMemorySegment", fn(CD_void, SEGMENT, CD_long, BYTE_ORDER));
+                }
+                default -> throw k.unsupported("jvm", loop.body(), x + " on vectors");
+            }
+        }
+
+        private void call(Instr.Call c) {
+            List<Value> a = c.args();
+            switch (c.fn()) {
+                case FMA -> { vec(a.get(0)); vec(a.get(1)); vec(a.get(2)); b.invokevirtual(FLOAT_VECTOR, "fma", fn(FLOAT_VECTOR, VECTOR, VECTOR)); }
+                case MIN, MAX -> { vec(a.get(0)); vec(a.get(1)); b.invokevirtual(FLOAT_VECTOR, c.fn().name().toLowerCase(Locale.ROOT), VV); }
+                case ABS, SQRT -> { vec(a.get(0)); b.invokevirtual(FLOAT_VECTOR, c.fn().name().toLowerCase(Locale.ROOT), fn(FLOAT_VECTOR)); }
+                case ISNAN -> nan(a.get(0));
+                case EXP, LOG, TANH, SIN, COS -> { vec(a.get(0)); unaryOp(c.fn().name()); }
+                case POW, ATAN2 -> {
+                    vec(a.get(0));
+                    b.getstatic(OPERATORS, c.fn().name(), BINARY_OP);
+                    vec(a.get(1));
+                    b.invokevirtual(FLOAT_VECTOR, "lanewise", fn(FLOAT_VECTOR, BINARY_OP, VECTOR));
+                }
+                case SIGMOID -> { // 1 / (1 + exp(-x)), as KernelMath.sigmoid
+                    vec(a.get(0));
+                    b.invokevirtual(FLOAT_VECTOR, "neg", fn(FLOAT_VECTOR));
+                    unaryOp("EXP");
+                    b.fconst_1();
+                    b.invokevirtual(FLOAT_VECTOR, "add", fn(FLOAT_VECTOR, CD_float));
+                    reciprocal();
+                }
+                case RSQRT -> {
+                    vec(a.get(0));
+                    b.invokevirtual(FLOAT_VECTOR, "sqrt", fn(FLOAT_VECTOR));
+                    reciprocal();
+                }
+                default -> throw k.unsupported("jvm", loop.body(), c.fn() + " on vectors");
+            }
+        }
+
+        private void unaryOp(String op) {
+            b.getstatic(OPERATORS, op, UNARY_OP);
+            b.invokevirtual(FLOAT_VECTOR, "lanewise", fn(FLOAT_VECTOR, UNARY_OP));
+        }
+
+        /** [x] -> [1 / x] */
+        private void reciprocal() {
+            species();
+            b.fconst_1();
+            b.invokestatic(FLOAT_VECTOR, "broadcast", fn(FLOAT_VECTOR, VECTOR_SPECIES, CD_float));
+            b.swap();
+            b.invokevirtual(FLOAT_VECTOR, "div", VV);
+        }
+
+        private void nan(Value v) {
+            vec(v);
+            b.getstatic(OPERATORS, "IS_NAN", TEST_OP);
+            b.invokevirtual(FLOAT_VECTOR, "test", fn(VECTOR_MASK, TEST_OP));
+        }
+
+        private void comparison(Op.Cond c) { b.getstatic(OPERATORS, c.name(), COMPARISON); }
+
+        /** [] -> [vector of v]: its slot, or the uniform scalar broadcast to every lane. */
+        private void vec(Value v) {
+            if (v instanceof Value.Reg r && slots.containsKey(r)) {
+                b.aload(slots.get(r));
+                return;
+            }
+            if (v.type() != Type.FLOAT) throw k.unsupported("jvm", loop.body(), "broadcast of " + v.type());
+            species();
+            s.load(v);
+            b.invokestatic(FLOAT_VECTOR, "broadcast", fn(FLOAT_VECTOR, VECTOR_SPECIES, CD_float));
+        }
+
+        private void put(Value.Reg r) { b.astore(slots.get(r)); }
+
+        private void species() { b.getstatic(FLOAT_VECTOR, "SPECIES_PREFERRED", VECTOR_SPECIES); }
+
+        /** [] -> [segment, byte offset of element index, native order] */
+        private void segment(Param.Array a, Value.Reg index) {
+            b.aload(s.arraySlot(a));
+            b.invokevirtual(NATIVE_ARRAY, "getSegment", fn(SEGMENT));
+            s.load(index);
+            b.i2l();
+            b.iconst_2();
+            b.lshl();
+            b.invokestatic(BYTE_ORDER, "nativeOrder", fn(BYTE_ORDER));
+        }
+    }
+
+}
