@@ -147,6 +147,7 @@ final class VectorDevice implements DeviceRuntime {
 
     private static Object[] withRange(Object[] args, long lo, long hi, long[] g, int vectorOk) {
         Object[] a = Arrays.copyOf(args, args.length + 6);
+        for (int i = 0; i < args.length; i++) if (a[i] instanceof Boolean z) a[i] = z ? 1 : 0; // run() takes booleans as int
         a[args.length] = (int) lo;
         a[args.length + 1] = (int) hi;
         a[args.length + 2] = (int) g[0];

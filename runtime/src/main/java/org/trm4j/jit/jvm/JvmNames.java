@@ -22,13 +22,10 @@ final class JvmNames {
     private static final String VEC = "jdk.incubator.vector.";
     static final ClassDesc FLOAT_VECTOR = ClassDesc.of(VEC + "FloatVector");
     static final ClassDesc VECTOR = ClassDesc.of(VEC + "Vector");
-    static final ClassDesc VECTOR_MASK = ClassDesc.of(VEC + "VectorMask");
     static final ClassDesc VECTOR_SPECIES = ClassDesc.of(VEC + "VectorSpecies");
     static final ClassDesc OPERATORS = ClassDesc.of(VEC + "VectorOperators");
     static final ClassDesc UNARY_OP = ClassDesc.of(VEC + "VectorOperators$Unary");
     static final ClassDesc BINARY_OP = ClassDesc.of(VEC + "VectorOperators$Binary");
-    static final ClassDesc COMPARISON = ClassDesc.of(VEC + "VectorOperators$Comparison");
-    static final ClassDesc TEST_OP = ClassDesc.of(VEC + "VectorOperators$Test");
 
     /** The NativeArray class whose elements have this type. */
     static ClassDesc arrayClass(Type element) {
@@ -60,11 +57,10 @@ final class JvmNames {
         };
     }
 
-    /** The descriptor type of a register (BOOL as boolean, which the JVM holds as an int). */
+    /** The descriptor type of a register (BOOL as int: the JVM holds booleans as ints; the device passes 0 or 1). */
     static ClassDesc regDesc(Type t) {
         return switch (t) {
-            case BOOL -> ConstantDescs.CD_boolean;
-            case INT, BYTE, SHORT, CHAR -> ConstantDescs.CD_int;
+            case BOOL, INT, BYTE, SHORT, CHAR -> ConstantDescs.CD_int;
             case LONG -> ConstantDescs.CD_long;
             case FLOAT, HALF -> ConstantDescs.CD_float;
             case DOUBLE -> ConstantDescs.CD_double;

@@ -85,7 +85,6 @@ final class VectorCode {
         ScalarCode s = parameters(b, k, loop);
         Map<Value.Reg, Integer> vectorSlots = new HashMap<>();
         for (Value.Reg r : loop.vectors()) vectorSlots.put(r, s.newSlot(1));
-        for (Value.Reg r : loop.masks()) vectorSlots.put(r, s.newSlot(1));
         int limit = s.newSlot(1), first = s.newSlot(1);
         Value.Reg i = loop.index();
         Label step = b.newLabel(), done = b.newLabel(), checked = b.newLabel();
@@ -177,7 +176,7 @@ final class VectorCode {
         b.ireturn();
     }
 
-    /** Vector instructions on FloatVector / VectorMask values held in local slots. */
+    /** Vector instructions on FloatVector values held in local slots. */
     private record VectorOps(CodeBuilder b, ScalarCode s, Map<Value.Reg, Integer> slots, Kernel k, VectorLoop loop) {
         private static final MethodTypeDesc VV = fn(FLOAT_VECTOR, VECTOR);
 
@@ -191,46 +190,9 @@ final class VectorCode {
                     put(bin.dst());
                 }
                 case Instr.Unary u -> {
-                    if (u.op() == Op.Unary.NOT) {
-                        b.aload(slots.get((Value.Reg) u.a()));
-                        b.invokevirtual(VECTOR_MASK, "not", fn(VECTOR_MASK));
-                    } else {
-                        vec(u.a());
-                        b.invokevirtual(FLOAT_VECTOR, "neg", fn(FLOAT_VECTOR));
-                    }
+                    vec(u.a());
+                    b.invokevirtual(FLOAT_VECTOR, "neg", fn(FLOAT_VECTOR));
                     put(u.dst());
-                }
-                case Instr.Compare c -> {
-                    vec(c.a());
-                    vec(c.b());
-                    comparison(c.cond());
-                    b.invokevirtual(FLOAT_VECTOR, "compare", fn(VECTOR_MASK, COMPARISON, VECTOR));
-                    if (c.unordered() && c.cond() != Op.Cond.NE) {
-                        // Java's unordered flavour: true where either side is NaN.
-                        nan(c.a());
-                        b.invokevirtual(VECTOR_MASK, "or", fn(VECTOR_MASK, VECTOR_MASK));
-                        nan(c.b());
-                        b.invokevirtual(VECTOR_MASK, "or", fn(VECTOR_MASK, VECTOR_MASK));
-                    }
-                    put(c.dst());
-                }
-                case Instr.Select sel -> {
-                    if (sel.cond() instanceof Value.Reg r && slots.containsKey(r)) {
-                        vec(sel.b());
-                        vec(sel.a());
-                        b.aload(slots.get(r));
-                        b.invokevirtual(FLOAT_VECTOR, "blend", fn(FLOAT_VECTOR, VECTOR, VECTOR_MASK));
-                    } else {
-                        Label other = b.newLabel(), end = b.newLabel();
-                        s.load(sel.cond());
-                        b.ifeq(other);
-                        vec(sel.a());
-                        b.goto_(end);
-                        b.labelBinding(other);
-                        vec(sel.b());
-                        b.labelBinding(end);
-                    }
-                    put(sel.dst());
                 }
                 case Instr.Call c -> { call(c); put(c.dst()); }
                 case Instr.Load l -> {
@@ -254,7 +216,6 @@ final class VectorCode {
                 case FMA -> { vec(a.get(0)); vec(a.get(1)); vec(a.get(2)); b.invokevirtual(FLOAT_VECTOR, "fma", fn(FLOAT_VECTOR, VECTOR, VECTOR)); }
                 case MIN, MAX -> { vec(a.get(0)); vec(a.get(1)); b.invokevirtual(FLOAT_VECTOR, c.fn().name().toLowerCase(Locale.ROOT), VV); }
                 case ABS, SQRT -> { vec(a.get(0)); b.invokevirtual(FLOAT_VECTOR, c.fn().name().toLowerCase(Locale.ROOT), fn(FLOAT_VECTOR)); }
-                case ISNAN -> nan(a.get(0));
                 case EXP, LOG, TANH, SIN, COS -> { vec(a.get(0)); unaryOp(c.fn().name()); }
                 case POW, ATAN2 -> {
                     vec(a.get(0));
@@ -292,14 +253,6 @@ final class VectorCode {
             b.swap();
             b.invokevirtual(FLOAT_VECTOR, "div", VV);
         }
-
-        private void nan(Value v) {
-            vec(v);
-            b.getstatic(OPERATORS, "IS_NAN", TEST_OP);
-            b.invokevirtual(FLOAT_VECTOR, "test", fn(VECTOR_MASK, TEST_OP));
-        }
-
-        private void comparison(Op.Cond c) { b.getstatic(OPERATORS, c.name(), COMPARISON); }
 
         /** [] -> [vector of v]: its slot, or the uniform scalar broadcast to every lane. */
         private void vec(Value v) {

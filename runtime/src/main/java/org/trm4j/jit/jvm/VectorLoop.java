@@ -25,7 +25,7 @@ import java.util.Set;
  *   body:    ... one block ...; i = i + 1; goto header
  * </pre>
  * Every value of the body is classified: uniform (the same for every lane: loop-invariant), affine ({@code u + i}:
- * an array index, kept as the scalar index of lane 0) or vector (a float per lane; a mask for comparisons). Float
+ * an array index, kept as the scalar index of lane 0) or vector (a float per lane). Float
  * arrays indexed by an affine value are loaded and stored a vector at a time; everything else must be uniform.
  * Refused (the loop stays scalar): other loop-carried values (a running sum: vectorising it would reorder the
  * additions), a value per lane that is not a float, an index other than {@code u + i}, a stored array also read at
@@ -43,16 +43,16 @@ import java.util.Set;
  *                 0 or at least a vector's length
  */
 record VectorLoop(Block header, Block body, Block exit, Value.Reg index, Value bound,
-                  List<Instr> scalar, List<Instr> vector, Set<Value.Reg> vectors, Set<Value.Reg> masks,
+                  List<Instr> scalar, List<Instr> vector, Set<Value.Reg> vectors,
                   List<Access> accesses, List<int[]> pairs, List<Value.Reg> liveIn, List<Param.Array> arrays) {
 
     record Access(Param.Array array, Value.Reg index, boolean store) {}
 
-    private enum Kind { UNIFORM, AFFINE, VECTOR, MASK }
+    private enum Kind { UNIFORM, AFFINE, VECTOR }
 
     /** Float functions that run lane-wise with Java's exact result (IEEE operations, min/max as Math). */
     private static final Set<Op.Intrinsic> EXACT = Set.of(Op.Intrinsic.FMA, Op.Intrinsic.MIN, Op.Intrinsic.MAX,
-            Op.Intrinsic.ABS, Op.Intrinsic.SQRT, Op.Intrinsic.ISNAN);
+            Op.Intrinsic.ABS, Op.Intrinsic.SQRT);
     /** Functions whose vector versions (the Vector API's, within an ulp or two) are allowed under relaxed maths only. */
     private static final Set<Op.Intrinsic> RELAXED = Set.of(Op.Intrinsic.EXP, Op.Intrinsic.LOG, Op.Intrinsic.TANH,
             Op.Intrinsic.SIN, Op.Intrinsic.COS, Op.Intrinsic.POW, Op.Intrinsic.ATAN2, Op.Intrinsic.SIGMOID, Op.Intrinsic.RSQRT);
@@ -71,6 +71,8 @@ record VectorLoop(Block header, Block body, Block exit, Value.Reg index, Value b
         if (cmp.cond() == Op.Cond.GE) { exit = br.ifTrue(); body = br.ifFalse(); }
         else if (cmp.cond() == Op.Cond.LT) { body = br.ifTrue(); exit = br.ifFalse(); }
         else return null;
+        // A body of several blocks (an if, a ternary, Float.isNaN in the loop) is not taken: the front end does not
+        // if-convert, so such loops stay scalar.
         if (body == header || !(body.terminator instanceof Terminator.Jump j) || j.target() != header || body.instrs.isEmpty()) return null;
         if (!Instrs.predecessors(k).get(body.id).equals(List.of(header)) || live.liveIn(exit, cmp.dst())) return null;
         if (!(body.instrs.getLast() instanceof Instr.Binary inc) || !inc.dst().equals(i) || inc.op() != Op.Binary.ADD
@@ -95,7 +97,7 @@ record VectorLoop(Block header, Block body, Block exit, Value.Reg index, Value b
         List<Instr> scalar = new ArrayList<>(), vector = new ArrayList<>();
         List<Access> accesses = new ArrayList<>();
         Set<Param.Array> arrays = new LinkedHashSet<>(), stored = new HashSet<>(), uniformLoads = new HashSet<>();
-        Set<Value.Reg> vectors = new HashSet<>(), masks = new HashSet<>();
+        Set<Value.Reg> vectors = new HashSet<>();
         for (Instr x : instrs) {
             for (Value v : Instrs.uses(x)) {
                 if (!(v instanceof Value.Reg r)) continue;
@@ -124,11 +126,10 @@ record VectorLoop(Block header, Block body, Block exit, Value.Reg index, Value b
                 kinds.put(d, kind);
                 seen.add(d);
                 if (kind == Kind.VECTOR) vectors.add(d);
-                if (kind == Kind.MASK) masks.add(d);
                 // The vector steps run in a method of their own: nothing they assign reaches the code after the loop.
                 if (live.liveIn(exit, d)) throw new NotVectorised(d + ", assigned in the loop, is read after it");
             }
-            if (kind == Kind.VECTOR || kind == Kind.MASK || x instanceof Instr.Store) vector.add(x);
+            if (kind == Kind.VECTOR || x instanceof Instr.Store) vector.add(x);
             else scalar.add(x);
         }
         for (Param.Array a : uniformLoads)
@@ -144,7 +145,7 @@ record VectorLoop(Block header, Block body, Block exit, Value.Reg index, Value b
         List<Value.Reg> ins = new ArrayList<>();
         ins.add(i);
         ins.addAll(liveIn);
-        return new VectorLoop(header, body, exit, i, cmp.b(), scalar, vector, vectors, masks, accesses, pairs, ins, List.copyOf(arrays));
+        return new VectorLoop(header, body, exit, i, cmp.b(), scalar, vector, vectors, accesses, pairs, ins, List.copyOf(arrays));
     }
 
     private static Kind kindOf(Value v, Map<Value.Reg, Kind> kinds) {
@@ -186,25 +187,14 @@ record VectorLoop(Block header, Block body, Block exit, Value.Reg index, Value b
             }
             case Instr.Unary u -> {
                 if (u.op() == Op.Unary.NEG && u.dst().type() == Type.FLOAT && kindOf(u.a(), kinds) == Kind.VECTOR) return Kind.VECTOR;
-                if (u.op() == Op.Unary.NOT && kindOf(u.a(), kinds) == Kind.MASK) return Kind.MASK;
                 throw new NotVectorised(u.op() + " per lane");
-            }
-            case Instr.Compare c -> {
-                if (c.a().type() != Type.FLOAT || !floatOperands(kinds, c.a(), c.b())) throw new NotVectorised("comparison of " + c.a().type() + " per lane");
-                if (c.cond() == Op.Cond.NE && !c.unordered()) throw new NotVectorised("ordered not-equal");
-                return Kind.MASK;
-            }
-            case Instr.Select s -> {
-                Kind kc = kindOf(s.cond(), kinds);
-                if (s.dst().type() == Type.FLOAT && (kc == Kind.MASK || kc == Kind.UNIFORM) && floatOperandsOrUniform(kinds, s.a(), s.b())) return Kind.VECTOR;
-                throw new NotVectorised("select of " + s.dst().type() + " per lane");
             }
             case Instr.Call c -> {
                 if (!floatOperands(kinds, c.args().toArray(Value[]::new)) || c.args().getFirst().type() != Type.FLOAT)
                     throw new NotVectorised(c.fn() + " per lane of a non-float");
                 if (!EXACT.contains(c.fn()) && !(relaxed && RELAXED.contains(c.fn())))
                     throw new NotVectorised(c.fn() + " per lane" + (RELAXED.contains(c.fn()) ? " (vectorised under relaxed maths only)" : ""));
-                return c.fn() == Op.Intrinsic.ISNAN ? Kind.MASK : Kind.VECTOR;
+                return Kind.VECTOR;
             }
             default -> throw new NotVectorised(x.getClass().getSimpleName() + " per lane");
         }
@@ -219,13 +209,5 @@ record VectorLoop(Block header, Block body, Block exit, Value.Reg index, Value b
             vec |= kv == Kind.VECTOR;
         }
         return vec;
-    }
-
-    private static boolean floatOperandsOrUniform(Map<Value.Reg, Kind> kinds, Value... vs) {
-        for (Value v : vs) {
-            Kind kv = kindOf(v, kinds);
-            if (v.type() != Type.FLOAT || (kv != Kind.VECTOR && kv != Kind.UNIFORM)) return false;
-        }
-        return true;
     }
 }
