@@ -75,7 +75,7 @@ public final class CliArgs {
     public static void requireMemory(String what, long hostBytes, long deviceBytes, List<Device> devices, DoubleFunction<String> advice) {
         long host = availableHostBytes();
         for (Device d : devices) {
-            boolean java = d.backend().equals("java");
+            boolean java = d.type() == DeviceType.JVM; // java and vector: their arrays are the host's
             long onHost = hostBytes + (!java && d.type() == DeviceType.CPU ? deviceBytes : 0);
             if (onHost > host)
                 throw new IllegalArgumentException(what + " needs " + human(onHost) + " of host memory" + (java ? "" : " with " + d.id())

@@ -31,7 +31,7 @@ final class KernelsCommand implements Runnable {
         String className;
         @Option(names = "--method", required = true, description = "Static kernel method name.")
         String methodName;
-        @Option(names = "--target", defaultValue = "opencl", description = "opencl, ptx, spirv or ir (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--target", defaultValue = "opencl", description = "opencl, ptx, spirv, jvm (the vector device's loop report) or ir (default: ${DEFAULT-VALUE}).")
         String target;
         @Option(names = "--classpath", description = "Where the class lives when it is not part of trm4j (jars or directories, ':'-separated).")
         String classpath;
@@ -44,7 +44,7 @@ final class KernelsCommand implements Runnable {
 
     @Command(name = "export", description = "Write the generated code of kernels to files, for offline compilers (FPGA toolchains, ptxas).")
     static final class Export implements Runnable {
-        @Option(names = "--target", required = true, description = "opencl, ptx or spirv.")
+        @Option(names = "--target", required = true, description = "opencl, ptx, spirv or jvm (class files for javap).")
         String target;
         @Option(names = "--out", required = true, description = "Output directory (created if missing).")
         Path out;

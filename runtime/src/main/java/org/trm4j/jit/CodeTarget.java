@@ -21,6 +21,8 @@ public enum CodeTarget {
     OPENCL("cl"),
     PTX("ptx"),
     SPIRV("spv"),
+    /** The vector device's class file (IR -> bytecode with Vector API loops); shown as its loop report. */
+    JVM("class"),
     IR("ir");
 
     /** File extension of exported code. */
@@ -45,12 +47,19 @@ public enum CodeTarget {
             case PTX -> PtxRenderer.render(k);
             case SPIRV -> SpirvTools.available("spirv-dis") ? SpirvTools.disassemble(SpirvRenderer.render(k))
                     : "; spirv-dis not found (apt-get install spirv-tools); module of " + SpirvRenderer.render(k).length + " bytes\n";
+            case JVM -> org.trm4j.jit.jvm.JvmRenderer.describe(org.trm4j.runtime.DeviceIr.unchecked(kernel, org.trm4j.runtime.CompileOptions.RELAXED));
             case IR -> k.toString();
         };
     }
 
     /** The bytes of the file `trm kernels export` writes. */
     public byte[] export(Method kernel) {
+        if (this == JVM) {
+            int lanes = org.trm4j.jit.jvm.JvmRenderer.preferredFloatLanes();
+            return org.trm4j.jit.jvm.JvmRenderer.render(org.trm4j.runtime.DeviceIr.unchecked(kernel, org.trm4j.runtime.CompileOptions.RELAXED),
+                    java.lang.constant.ClassDesc.of("org.trm4j.backend.java.Jvm$" + kernel.getName()), lanes > 1 ? lanes : 16, true, false,
+                    kernel.getDeclaringClass().getClassLoader()).bytes();
+        }
         return this == SPIRV ? SpirvRenderer.render(KernelCompiler.compile(kernel)) : show(kernel).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -14,7 +14,7 @@ public final class VectorBackend implements Backend {
     private final List<DeviceRuntime> devices;
 
     public VectorBackend() {
-        int lanes = preferredFloatLanes();
+        int lanes = org.trm4j.jit.jvm.JvmRenderer.preferredFloatLanes();
         devices = lanes > 1 ? List.of(new VectorDevice(lanes)) : List.of();
     }
 
@@ -22,17 +22,5 @@ public final class VectorBackend implements Backend {
     @Override public List<? extends DeviceRuntime> devices() { return devices; }
     @Override public String unavailableReason() {
         return devices.isEmpty() ? "this JVM was started without " + MODULE + " (java --add-modules " + MODULE + "; ./trm passes it)" : null;
-    }
-
-    /** FloatVector.SPECIES_PREFERRED.length(), read reflectively (our code compiles without the incubator module), or 0. */
-    private static int preferredFloatLanes() {
-        if (ModuleLayer.boot().findModule(MODULE).isEmpty()) return 0;
-        try {
-            Class<?> fv = Class.forName(MODULE + ".FloatVector");
-            Object species = fv.getField("SPECIES_PREFERRED").get(null);
-            return (int) Class.forName(MODULE + ".VectorSpecies").getMethod("length").invoke(species);
-        } catch (ReflectiveOperationException | LinkageError e) {
-            return 0;
-        }
     }
 }

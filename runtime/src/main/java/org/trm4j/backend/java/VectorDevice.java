@@ -95,7 +95,8 @@ final class VectorDevice implements DeviceRuntime {
     /** Why the renderer's run(...) signature cannot take this method's arguments (Java arrays, KernelContext), or null. */
     private static String unsupportedParameters(Method m) {
         for (Class<?> c : m.getParameterTypes()) {
-            boolean ok = NativeArray.class.isAssignableFrom(c) || c == int.class || c == long.class || c == float.class
+            // The API's own array classes only: subclasses (the bridge's matrices) are laid out by lowerings of their own.
+            boolean ok = c.getSuperclass() == NativeArray.class || c == int.class || c == long.class || c == float.class
                     || c == double.class || c == boolean.class;
             if (!ok) return "parameter of type " + c.getSimpleName();
         }

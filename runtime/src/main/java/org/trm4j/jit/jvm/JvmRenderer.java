@@ -38,6 +38,33 @@ public final class JvmRenderer {
     private JvmRenderer() {}
 
     public static final String RUN = "run";
+    private static final String VECTOR_MODULE = "jdk.incubator.vector";
+
+    /**
+     * FloatVector.SPECIES_PREFERRED.length() of this JVM, read reflectively (our code compiles without the incubator
+     * module), or 0 when the JVM runs without {@code --add-modules jdk.incubator.vector}.
+     */
+    public static int preferredFloatLanes() {
+        if (ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty()) return 0;
+        try {
+            Object species = Class.forName(VECTOR_MODULE + ".FloatVector").getField("SPECIES_PREFERRED").get(null);
+            return (int) Class.forName(VECTOR_MODULE + ".VectorSpecies").getMethod("length").invoke(species);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return 0;
+        }
+    }
+
+    /** What {@code trm kernels show --target jvm} prints: the loop report and the class size. */
+    public static String describe(Kernel k) {
+        int lanes = preferredFloatLanes();
+        Rendered r = render(k, ClassDesc.of("org.trm4j.backend.java.Jvm$" + k.name), lanes > 1 ? lanes : 16, true, false,
+                JvmRenderer.class.getClassLoader());
+        StringBuilder sb = new StringBuilder("// " + k.source + " for the vector device (relaxed maths" + (lanes > 1 ? "" : "; 16 lanes assumed: this JVM runs without " + VECTOR_MODULE) + "): "
+                + r.bytes().length + " bytes of class file; `trm kernels export --target jvm` writes it for javap -c -p\n");
+        if (r.loops().isEmpty()) sb.append("// no innermost loop\n");
+        for (String l : r.loops()) sb.append("//   loop ").append(l).append('\n');
+        return sb.toString();
+    }
 
     /**
      * @param bytes   the class file

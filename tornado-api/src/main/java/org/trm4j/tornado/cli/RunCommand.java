@@ -62,6 +62,9 @@ public final class RunCommand implements Callable<Integer> {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--enable-native-access=ALL-UNNAMED");
+        // The vector device (jdk.incubator.vector), and HotSpot compiling its rendered kernels of over 8000 bytes.
+        command.add("--add-modules=jdk.incubator.vector");
+        command.add("-XX:-DontCompileHugeMethods");
         // trm4j's own settings given to trm (-Dtrm.device=..., -Dtrm.checkBounds=...) hold for the program too.
         for (String key : System.getProperties().stringPropertyNames())
             if (key.startsWith("trm.")) command.add("-D" + key + "=" + System.getProperty(key));
