@@ -38,7 +38,7 @@ import java.util.Set;
  *
  * @param scalar   the body's uniform and affine instructions, in order (run as scalar code once per vector step)
  * @param vector   the body's vector instructions and vector stores, in order
- * @param accesses the vector loads and stores (array, index register of lane 0, whether it stores)
+ * @param accesses the vector loads and stores, one per array and index expression (checked on entry for bounds)
  * @param pairs    pairs of {@code accesses} positions of one array, at least one a store, whose distance must be
  *                 0 or at least a vector's length
  */
@@ -46,7 +46,11 @@ record VectorLoop(Block header, Block body, Block exit, Value.Reg index, Value b
                   List<Instr> scalar, List<Instr> vector, Set<Value.Reg> vectors,
                   List<Access> accesses, List<int[]> pairs, List<Value.Reg> liveIn, List<Param.Array> arrays) {
 
-    record Access(Param.Array array, Value.Reg index, boolean store) {}
+    /**
+     * The vector loads and stores of one array at one index expression (several IR registers may compute the same
+     * {@code base + i}: they share {@code key}): checked once on entry; {@code store} when any of them stores.
+     */
+    record Access(Param.Array array, Value.Reg index, boolean store, String key) {}
 
     private enum Kind { UNIFORM, AFFINE, VECTOR }
 
@@ -96,6 +100,7 @@ record VectorLoop(Block header, Block body, Block exit, Value.Reg index, Value b
         if (cmp.b() instanceof Value.Reg n) liveIn.add(n);
         List<Instr> scalar = new ArrayList<>(), vector = new ArrayList<>();
         List<Access> accesses = new ArrayList<>();
+        Map<Value.Reg, String> keys = new HashMap<>();
         Set<Param.Array> arrays = new LinkedHashSet<>(), stored = new HashSet<>(), uniformLoads = new HashSet<>();
         Set<Value.Reg> vectors = new HashSet<>();
         for (Instr x : instrs) {
@@ -109,20 +114,21 @@ record VectorLoop(Block header, Block body, Block exit, Value.Reg index, Value b
                 case Instr.Load l -> {
                     Param.Array a = (Param.Array) l.array();
                     arrays.add(a);
-                    if (kind == Kind.VECTOR) accesses.add(new Access(a, (Value.Reg) l.index(), false));
+                    if (kind == Kind.VECTOR) access(accesses, a, (Value.Reg) l.index(), false, keys);
                     else uniformLoads.add(a);
                 }
                 case Instr.Store s -> {
                     Param.Array a = (Param.Array) s.array();
                     arrays.add(a);
                     stored.add(a);
-                    accesses.add(new Access(a, (Value.Reg) s.index(), true));
+                    access(accesses, a, (Value.Reg) s.index(), true, keys);
                 }
                 case Instr.ArrayLength al -> arrays.add(al.array());
                 default -> {}
             }
             Value.Reg d = Instrs.def(x);
             if (d != null) {
+                keys.put(d, key(x, keys));
                 kinds.put(d, kind);
                 seen.add(d);
                 if (kind == Kind.VECTOR) vectors.add(d);
@@ -139,13 +145,50 @@ record VectorLoop(Block header, Block body, Block exit, Value.Reg index, Value b
         for (int p = 0; p < accesses.size(); p++)
             for (int q = p + 1; q < accesses.size(); q++) {
                 Access ap = accesses.get(p), aq = accesses.get(q);
-                if (ap.array() == aq.array() && (ap.store() || aq.store()) && !ap.index().equals(aq.index())) pairs.add(new int[]{p, q});
+                if (ap.array() == aq.array() && (ap.store() || aq.store())) pairs.add(new int[]{p, q});
             }
         liveIn.remove(i);
         List<Value.Reg> ins = new ArrayList<>();
         ins.add(i);
         ins.addAll(liveIn);
         return new VectorLoop(header, body, exit, i, cmp.b(), scalar, vector, vectors, accesses, pairs, ins, List.copyOf(arrays));
+    }
+
+    /** One entry per (array, index expression); a store marks the entry. */
+    private static void access(List<Access> accesses, Param.Array a, Value.Reg index, boolean store, Map<Value.Reg, String> keys) {
+        String key = keyOf(index, keys);
+        for (int n = 0; n < accesses.size(); n++) {
+            Access x = accesses.get(n);
+            if (x.array() == a && x.key().equals(key)) {
+                if (store && !x.store()) accesses.set(n, new Access(a, x.index(), true, key));
+                return;
+            }
+        }
+        accesses.add(new Access(a, index, store, key));
+    }
+
+    /**
+     * The expression an instruction computes, as text over loop-invariant registers, constants and the loop index:
+     * equal keys, equal values (every register the body assigns is assigned once). Additions are ordered, so
+     * {@code c0 + j} and {@code j + c0} meet.
+     */
+    private static String key(Instr x, Map<Value.Reg, String> keys) {
+        return switch (x) {
+            case Instr.Move m -> keyOf(m.src(), keys);
+            case Instr.Binary b -> {
+                String ka = keyOf(b.a(), keys), kb = keyOf(b.b(), keys);
+                boolean commutes = b.op() == Op.Binary.ADD || b.op() == Op.Binary.MUL;
+                yield b.op() + "(" + (commutes && ka.compareTo(kb) > 0 ? kb + "," + ka : ka + "," + kb) + ")";
+            }
+            default -> "value of " + Instrs.def(x); // a load, a call...: known only as itself
+        };
+    }
+
+    private static String keyOf(Value v, Map<Value.Reg, String> keys) {
+        return switch (v) {
+            case Value.Const c -> c.type() + ":" + c.value();
+            case Value.Reg r -> keys.getOrDefault(r, "r" + r.id());
+        };
     }
 
     private static Kind kindOf(Value v, Map<Value.Reg, Kind> kinds) {
