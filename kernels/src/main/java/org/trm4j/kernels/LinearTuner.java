@@ -112,7 +112,7 @@ public final class LinearTuner {
     }
 
     /**
-     * GFLOP/s of every candidate at this shape on random data: a warm-up execute of each, then {@link #ROUNDS} rounds
+     * GFLOP/s of every candidate at this shape on random data: a warm-up of each ({@link #warmUp}), then {@link #ROUNDS} rounds
      * that time every candidate once in turn, the best time kept. Taking turns spreads the load of other processes
      * over the candidates (timing each one's executes back to back let a busy second of the machine sink one
      * candidate). A candidate whose warm-up already takes over {@link #HOPELESS} times the best warm-up is not timed
@@ -137,7 +137,7 @@ public final class LinearTuner {
                 ExecutionPlan plan = new ExecutionPlan(g.snapshot()).withDevice(device).withProfiler();
                 plans.add(plan);
                 if (v.grid(rows, in, out) != null) plan.withGridScheduler(new GridScheduler("tune.t", v.grid(rows, in, out)));
-                ns[i] = plan.execute().getProfilerResult().kernelNanos("tune.t");
+                ns[i] = warmUp(plan);
                 bestWarmUp = Math.min(bestWarmUp, ns[i]);
             }
             for (int round = 0; round < ROUNDS; round++)
@@ -151,6 +151,27 @@ public final class LinearTuner {
         for (int i = 0; i < vs.size(); i++) gflops.put(vs.get(i).name(), Math.round(flops / Math.max(1, ns[i]) * 10) / 10.0);
         return gflops;
     }
+
+    /**
+     * One execute, the kernel's time. On the JVM's devices the first executes run while HotSpot is still compiling
+     * the kernel (interpreted, then C1): there the candidate runs until its time has stopped falling (three
+     * executes in a row no faster than 0.9x the best so far) or {@link #JVM_WARM_UP_NANOS} have passed, so that
+     * neither the pruning below nor the timing compares a compiled kernel with one still being compiled.
+     */
+    private long warmUp(ExecutionPlan plan) {
+        long best = plan.execute().getProfilerResult().kernelNanos("tune.t");
+        if (device.type() != DeviceType.JVM) return best;
+        long end = System.nanoTime() + JVM_WARM_UP_NANOS;
+        for (int still = 0; still < 3 && System.nanoTime() < end; ) {
+            long t = plan.execute().getProfilerResult().kernelNanos("tune.t");
+            still = t < 0.9 * best ? 0 : still + 1;
+            best = Math.min(best, t);
+        }
+        return best;
+    }
+
+    /** The longest warm-up of one candidate on a JVM device. */
+    static final long JVM_WARM_UP_NANOS = 4_000_000_000L;
 
     /** Timed rounds after the warm-up. */
     static final int ROUNDS = 3;

@@ -137,26 +137,23 @@ final class VectorCode {
             b.ifgt(done);
         }
         for (int[] p : loop.pairs()) {
-            // Two indexes of one array, one stored: distance 0 (the same lane) or at least a vector apart.
+            // Two indexes of one array, one stored: distance 0 (the same lane) or at least a vector apart. Both are in
+            // [0, size) after the checks above, so their int difference d is exact; d + lanes - 1 below 2 lanes - 1
+            // (unsigned, so that a wrapped sum counts as large) means |d| < lanes.
             Label fine = b.newLabel();
             s.load(loop.accesses().get(p[0]).index());
-            b.i2l();
             s.load(loop.accesses().get(p[1]).index());
-            b.i2l();
-            b.lsub();
-            b.dup2();
-            b.lconst_0();
-            b.lcmp();
-            Label nonzero = b.newLabel();
-            b.ifne(nonzero);
-            b.pop2();
-            b.goto_(fine);
-            b.labelBinding(nonzero);
-            b.invokestatic(MATH, "abs", fn(CD_long, CD_long));
-            b.loadConstant((long) lanes);
-            b.lcmp();
+            b.isub();
+            b.dup();
+            b.ifeq(fine);
+            b.loadConstant(lanes - 1);
+            b.iadd();
+            b.loadConstant(2 * lanes - 1);
+            b.invokestatic(ClassDesc.of("java.lang.Integer"), "compareUnsigned", fn(CD_int, CD_int, CD_int));
             b.iflt(done);
+            b.iconst_0();
             b.labelBinding(fine);
+            b.pop();
         }
         b.iconst_0();
         b.istore(first);
