@@ -112,49 +112,9 @@ final class VectorCode {
         // The first step checks what its indexes say for the whole loop.
         b.iload(first);
         b.ifeq(checked);
-        for (VectorLoop.Access a : loop.accesses()) {
-            // The whole remaining range, index + [0, n - i), inside the array, else the scalar loop throws where Java would.
-            s.load(a.index());
-            b.i2l();
-            b.dup2();
-            b.lconst_0();
-            b.lcmp();
-            Label inside = b.newLabel();
-            b.ifge(inside);
-            b.pop2();
-            b.goto_(done);
-            b.labelBinding(inside);
-            s.load(loop.bound());
-            b.i2l();
-            b.ladd();
-            s.load(i);
-            b.i2l();
-            b.lsub();                                  // index + n - i: one past the last element touched
-            b.aload(s.arraySlot(a.array()));
-            b.invokevirtual(NATIVE_ARRAY, "getSize", fn(CD_int));
-            b.i2l();
-            b.lcmp();
-            b.ifgt(done);
-        }
-        for (int[] p : loop.pairs()) {
-            // Two indexes of one array, one stored: distance 0 (the same lane) or at least a vector apart. Both are in
-            // [0, size) after the checks above, so their int difference d is exact; d + lanes - 1 below 2 lanes - 1
-            // (unsigned, so that a wrapped sum counts as large) means |d| < lanes.
-            Label fine = b.newLabel();
-            s.load(loop.accesses().get(p[0]).index());
-            s.load(loop.accesses().get(p[1]).index());
-            b.isub();
-            b.dup();
-            b.ifeq(fine);
-            b.loadConstant(lanes - 1);
-            b.iadd();
-            b.loadConstant(2 * lanes - 1);
-            b.invokestatic(ClassDesc.of("java.lang.Integer"), "compareUnsigned", fn(CD_int, CD_int, CD_int));
-            b.iflt(done);
-            b.iconst_0();
-            b.labelBinding(fine);
-            b.pop();
-        }
+        Map<Param.Array, List<VectorLoop.Access>> byArray = new java.util.LinkedHashMap<>();
+        for (VectorLoop.Access a : loop.accesses()) byArray.computeIfAbsent(a.array(), x -> new ArrayList<>()).add(a);
+        for (var e : byArray.entrySet()) checks(b, s, loop, e.getValue(), lanes, done);
         b.iconst_0();
         b.istore(first);
         b.labelBinding(checked);
@@ -171,6 +131,85 @@ final class VectorCode {
         b.labelBinding(done);
         s.load(i);
         b.ireturn();
+    }
+
+    /**
+     * The entry checks of one array's vector accesses (in program order). Fast path, what the stripes of a matmul
+     * give: the indexes ascend, at least a vector apart where the array is stored, so only the first and the last
+     * need a bounds check. Otherwise every index is checked for bounds, and every pair with a store for distance.
+     */
+    private static void checks(CodeBuilder b, ScalarCode s, VectorLoop loop, List<VectorLoop.Access> acc, int lanes, Label fail) {
+        if (acc.size() == 1) {
+            bounds(b, s, loop, acc.getFirst(), fail);
+            return;
+        }
+        boolean stored = acc.stream().anyMatch(VectorLoop.Access::store);
+        Label slow = b.newLabel(), next = b.newLabel();
+        for (int k = 0; k + 1 < acc.size(); k++) {
+            s.load(acc.get(k + 1).index());
+            b.i2l();
+            s.load(acc.get(k).index());
+            b.i2l();
+            b.lsub();
+            b.loadConstant(stored ? (long) lanes : 0L);
+            b.lcmp();
+            b.iflt(slow);
+        }
+        bounds(b, s, loop, acc.getFirst(), fail);
+        bounds(b, s, loop, acc.getLast(), fail);
+        b.goto_(next);
+        b.labelBinding(slow);
+        for (VectorLoop.Access a : acc) bounds(b, s, loop, a, fail);
+        for (int[] p : loop.pairs())
+            if (loop.accesses().get(p[0]).array() == acc.getFirst().array()) distance(b, s, loop, p, lanes, fail);
+        b.labelBinding(next);
+    }
+
+    /** The whole remaining range, index + [0, n - i), inside the array, else the scalar loop throws where Java would. */
+    private static void bounds(CodeBuilder b, ScalarCode s, VectorLoop loop, VectorLoop.Access a, Label fail) {
+        s.load(a.index());
+        b.i2l();
+        b.dup2();
+        b.lconst_0();
+        b.lcmp();
+        Label inside = b.newLabel();
+        b.ifge(inside);
+        b.pop2();
+        b.goto_(fail);
+        b.labelBinding(inside);
+        s.load(loop.bound());
+        b.i2l();
+        b.ladd();
+        s.load(loop.index());
+        b.i2l();
+        b.lsub();                                  // index + n - i: one past the last element touched
+        b.aload(s.arraySlot(a.array()));
+        b.invokevirtual(NATIVE_ARRAY, "getSize", fn(CD_int));
+        b.i2l();
+        b.lcmp();
+        b.ifgt(fail);
+    }
+
+    /**
+     * Two indexes of one array, one stored: distance 0 (the same lane) or at least a vector apart. Both are in
+     * [0, size) after their bounds checks, so their int difference d is exact; d + lanes - 1 below 2 lanes - 1
+     * (unsigned, so that a wrapped sum counts as large) means |d| < lanes.
+     */
+    private static void distance(CodeBuilder b, ScalarCode s, VectorLoop loop, int[] p, int lanes, Label fail) {
+        Label fine = b.newLabel();
+        s.load(loop.accesses().get(p[0]).index());
+        s.load(loop.accesses().get(p[1]).index());
+        b.isub();
+        b.dup();
+        b.ifeq(fine);
+        b.loadConstant(lanes - 1);
+        b.iadd();
+        b.loadConstant(2 * lanes - 1);
+        b.invokestatic(ClassDesc.of("java.lang.Integer"), "compareUnsigned", fn(CD_int, CD_int, CD_int));
+        b.iflt(fail);
+        b.iconst_0();
+        b.labelBinding(fine);
+        b.pop();
     }
 
     /** Vector instructions on FloatVector values held in local slots. */

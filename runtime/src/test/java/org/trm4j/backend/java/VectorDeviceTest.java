@@ -31,6 +31,15 @@ class VectorDeviceTest {
             for (int j = 0; j < n; j++) y.set(j + shift, y.get(j + shift) + y.get(j));
     }
 
+    /** Two rows of one array, `stride` apart, the second updated from the first: ascending indexes, maybe closer than a vector. */
+    static void twoRows(FloatArray y, int n, int stride) {
+        for (@Parallel int t = 0; t < 1; t++)
+            for (int j = 0; j < n; j++) {
+                y.set(j, y.get(j) * 0.5f);
+                y.set(stride + j, y.get(stride + j) + y.get(j));
+            }
+    }
+
     /** Math.min/max/abs and division per lane, with NaN, -0.0 and 0/0 among the inputs. */
     static void clampScale(FloatArray x, FloatArray y, int n, float lo) {
         for (@Parallel int t = 0; t < 1; t++)
@@ -122,6 +131,14 @@ class VectorDeviceTest {
             int n = 100, s = shift;
             FloatArray y = random(n + shift, shift);
             assertBitIdentical(both(y, false, out -> new TaskGraph("g").task("t", VectorDeviceTest::shiftAdd, out, n, s)), "shift " + shift);
+        }
+    }
+
+    @Test void ascendingRowsCloserThanAVectorKeepTheirOrder() {
+        for (int stride = 0; stride <= 40; stride++) {
+            int n = 40, st = stride;
+            FloatArray y = random(n + stride, stride);
+            assertBitIdentical(both(y, false, out -> new TaskGraph("g").task("t", VectorDeviceTest::twoRows, out, n, st)), "stride " + stride);
         }
     }
 
