@@ -22,7 +22,7 @@ fi
 OUT="${OUT:-$here/gpu-check-out}"
 mkdir -p "$OUT" || { echo "gpu-check: cannot create OUT=$OUT" >&2; exit 2; }
 OUT="$(cd "$OUT" && pwd)"
-java=("$here/jre/bin/java" --enable-native-access=ALL-UNNAMED -Xss16m)
+java=("$here/jre/bin/java" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -XX:-DontCompileHugeMethods -Xss16m)
 export LD_PRELOAD="$here/jre/lib/libjsig.so${LD_PRELOAD:+:$LD_PRELOAD}" # the JVM's signal handlers stay first (SignalChaining)
 summary="$OUT/summary.txt"
 : > "$summary"

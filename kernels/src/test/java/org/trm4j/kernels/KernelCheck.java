@@ -26,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Runs one kernel on "java" and on "opencl:0:0" through TaskGraph/ExecutionPlan, each on its own deep
- * copy of the arguments, compares every array argument between the two devices (ints exactly, floats
+ * Runs one kernel on "java", on "opencl:0:0" and on "vector" (our JIT's bytecode with Vector API loops) through
+ * TaskGraph/ExecutionPlan, each on its own deep copy of the arguments, compares every array argument of each device with java (ints exactly, floats
  * like the conformance suite: |e - a| <= rel * max(|e|, |a|) + rel * scale, scale = the array's largest
  * magnitude, at least 1e-3), and returns the java run's arguments.
  */
@@ -36,6 +36,7 @@ final class KernelCheck {
 
     static final String JAVA = "java";
     static final String OPENCL = "opencl:0:0";
+    static final String VECTOR = "vector";
     /** + - * / and correctly rounded double maths. */
     static final double ARITH = 1e-5;
     /** exp, log, atan2, sin... in float on the device. */
@@ -47,9 +48,11 @@ final class KernelCheck {
     static Object[] run(String name, double rel, Tasks.TaskFunction f, WorkerGrid grid, Object... args) {
         Object[] onJava = runOn(JAVA, f, grid, args);
         Object[] onCl = runOn(OPENCL, f, grid, args);
+        Object[] onVector = runOn(VECTOR, f, grid, args);
         for (int i = 0; i < args.length; i++) {
             if (!(args[i] instanceof NativeArray)) continue;
             compare(name + " arg " + i, (NativeArray) onJava[i], (NativeArray) onCl[i], rel);
+            compare(name + " arg " + i + " on vector", (NativeArray) onJava[i], (NativeArray) onVector[i], rel);
         }
         synchronized (CHECKED) { CHECKED.add(name); }
         return onJava;

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Runs last (see junit-platform.properties): every public static void kernel method of the package ran
- * on both "java" and "opencl:0:0" in this JVM through {@link KernelCheck}. Skipped when the other
+ * on "java", "opencl:0:0" and "vector" in this JVM through {@link KernelCheck}. Skipped when the other
  * test classes did not run (a single class selected).
  */
 @Order(Integer.MAX_VALUE)
@@ -35,7 +35,7 @@ class KernelCoverageTest {
                 String name = c.getSimpleName() + "." + m.getName();
                 if (checked.stream().noneMatch(s -> s.equals(name) || s.startsWith(name + "("))) missing.add(name);
             }
-        System.out.println("kernels: " + kernels + " kernel methods, " + checked.size() + " java-vs-opencl:0:0 comparisons");
-        assertTrue(missing.isEmpty(), "kernels never compared between java and opencl:0:0: " + missing);
+        System.out.println("kernels: " + kernels + " kernel methods, " + checked.size() + " comparisons of java with opencl:0:0 and vector");
+        assertTrue(missing.isEmpty(), "kernels never compared between java and opencl:0:0/vector: " + missing);
     }
 }

@@ -16,13 +16,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.trm4j.kernels.KernelCheck.*;
 
 /**
- * Every {@link LinearVariant} (plain, Rows4, tiled, panels and stripes of every width) of every op, on java, opencl:0:0
- * and spirv:0:0, at ragged shapes (rows not a multiple of 4 or 16, panel widths wider and narrower than the output, a
+ * Every {@link LinearVariant} (plain, Rows4, tiled, panels and stripes of every width) of every op, on java, opencl:0:0,
+ * spirv:0:0 and vector, at ragged shapes (rows not a multiple of 4 or 16, panel widths wider and narrower than the output, a
  * reduction not a multiple of 4, reductions longer than the stripes' chunk in every op): against a float64 reference, and bit for bit against the plain kernel on the
  * same device where the kernels sum in the same way (see LinearPanel's comment).
  */
 class LinearVariantTest {
-    static final String[] DEVICES = {JAVA, OPENCL, "spirv:0:0"};
+    static final String[] DEVICES = {JAVA, OPENCL, "spirv:0:0", VECTOR};
     static final int[][] SHAPES = {{37, 29, 23}, {130, 67, 70}, {5, 300, 9}, {150, 20, 261}};
 
     @Test void forwardVariants() { check(LinearVariant.Op.FORWARD, false); }
