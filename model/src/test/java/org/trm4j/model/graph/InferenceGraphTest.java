@@ -35,7 +35,7 @@ class InferenceGraphTest {
     static final double PERTURB = 1e-6, ENVELOPE = 10;
 
     @ParameterizedTest(name = "{0} on {1}")
-    @CsvSource({"tiny-mlp, java", "tiny-att, java", "tiny-mlp, opencl:0:0", "tiny-att, opencl:0:0"})
+    @CsvSource({"tiny-mlp, java", "tiny-att, java", "tiny-mlp, opencl:0:0", "tiny-att, opencl:0:0", "tiny-mlp, vector", "tiny-att, vector"})
     void allStepsMatchTheReference(String preset, String deviceId) {
         TrmConfig c = Presets.get(preset);
         Parameters p = GraphFixtures.params(c, 31);
