@@ -95,7 +95,7 @@ public final class JvmRenderer {
                 if (l == null) continue;
                 loops.put(b, l);
                 notes.add(b.label() + " (" + b.origin + "): vector steps of " + lanes + " lanes, " + l.accesses().size()
-                        + " vector accesses, " + l.pairs().size() + " distances checked on entry");
+                        + " vector accesses, up to " + l.pairs().size() + " distances checked on entry");
             } catch (VectorLoop.NotVectorised e) {
                 notes.add(b.label() + " (" + b.origin + "): scalar: " + e.getMessage());
             }

@@ -75,9 +75,17 @@ record VectorLoop(Block header, Block body, Block exit, Value.Reg index, Value b
         if (cmp.cond() == Op.Cond.GE) { exit = br.ifTrue(); body = br.ifFalse(); }
         else if (cmp.cond() == Op.Cond.LT) { body = br.ifTrue(); exit = br.ifFalse(); }
         else return null;
-        // A body of several blocks (an if, a ternary, Float.isNaN in the loop) is not taken: the front end does not
-        // if-convert, so such loops stay scalar.
-        if (body == header || !(body.terminator instanceof Terminator.Jump j) || j.target() != header || body.instrs.isEmpty()) return null;
+        if (body == header) return null;
+        if (!(body.terminator instanceof Terminator.Jump j) || j.target() != header) {
+            // A body of several blocks (an if, a ternary, Float.isNaN in the loop): the front end does not if-convert.
+            // Said only of innermost loops: a later block jumps back to the header, and none in between jumps back.
+            int latch = Instrs.predecessors(k).get(header.id).stream().mapToInt(p -> p.id).max().orElse(-1);
+            if (latch <= header.id) return null;
+            for (int b = header.id + 1; b < latch; b++)
+                for (Block to : Instrs.successors(k.blocks.get(b))) if (to.id <= b) return null;
+            throw new NotVectorised("the body branches (an if, a ternary or a helper with one): several blocks");
+        }
+        if (body.instrs.isEmpty()) return null;
         if (!Instrs.predecessors(k).get(body.id).equals(List.of(header)) || live.liveIn(exit, cmp.dst())) return null;
         if (!(body.instrs.getLast() instanceof Instr.Binary inc) || !inc.dst().equals(i) || inc.op() != Op.Binary.ADD
                 || !inc.a().equals(i) || !inc.b().equals(Value.Const.i32(1))) return null;

@@ -126,7 +126,7 @@ class VectorDeviceTest {
 
     @Test void overlapsWithinOneArrayKeepTheirOrder() throws Exception {
         String c = code("shiftAdd", false, FloatArray.class, int.class, int.class);
-        assertTrue(c.contains("vector steps") && c.contains("2 vector accesses, 1 distances checked"), c); // y[j + shift] loaded and stored, y[j] loaded
+        assertTrue(c.contains("vector steps") && c.contains("2 vector accesses, up to 1 distances checked"), c); // y[j + shift] loaded and stored, y[j] loaded
         for (int shift = 0; shift <= 40; shift++) {
             int n = 100, s = shift;
             FloatArray y = random(n + shift, shift);
