@@ -219,6 +219,9 @@ public final class JvmRenderer {
             b.iload(vectorOk);
             b.invokestatic(owner, methods.get(loop.header()), VectorCode.type(loop));
             s.store(loop.index());
+            s.load(loop.index());                // the scalar rest only when iterations are left (a call of ~50 arguments)
+            s.load(loop.bound());
+            b.if_icmpge(target(loop.header(), loop.exit()));
             for (Value.Reg r : loop.liveIn()) s.load(r);
             for (Param.Array a : loop.arrays()) b.aload(s.arraySlot(a));
             b.iload(vectorOk);
