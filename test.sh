@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")"
 source ./tornado-env.sh --install --quiet || exit 1
-export TRM_REQUIRE_BACKENDS="${TRM_REQUIRE_BACKENDS:-java,opencl,spirv}"
+export TRM_REQUIRE_BACKENDS="${TRM_REQUIRE_BACKENDS:-java,opencl,spirv,vector}"
 ./tornado-env.sh
 echo "required backends: $TRM_REQUIRE_BACKENDS"
 rm -rf ./*/target/surefire-reports
