@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Candidates: every variant of the op, except KernelContext ones on the JVM device, which emulates them with
  * one thread per work-item (tens of times slower; timing them would take minutes). Products under
  * {@link #MIN_TUNED_FLOPS} are not timed (differences there are lost in launch overheads): they, and every shape
- * when tuning is off or {@link #NOT_MEASURING} is bound, get {@link #fallback}. A cached choice whose entry lacks the
+ * while {@link #NOT_MEASURING} is bound, get {@link #fallback}; larger ones with tuning off get {@link #untuned}. A cached choice whose entry lacks the
  * figure of a current candidate (made before that kernel existed) is measured again.
  *
  * <p>{@code -Dtrm.linear.kernels=NAME,...} (env {@code TRM_LINEAR_KERNELS}; e.g. {@code forwardPanel64,backwardWeightBlocked}) forces the named
@@ -59,7 +59,8 @@ public final class LinearTuner {
     public synchronized LinearVariant choose(LinearVariant.Op op, int rows, int in, int out) {
         LinearVariant forced = forced(op);
         if (forced != null) return forced;
-        if (!cache.enabled() || 2.0 * rows * in * out < MIN_TUNED_FLOPS) return fallback(device, op);
+        if (2.0 * rows * in * out < MIN_TUNED_FLOPS) return fallback(device, op);
+        if (!cache.enabled()) return untuned(device, op);
         String key = key(op, rows, in, out);
         String name = cache.get(key);
         LinearVariant v = name == null ? null : LinearVariant.named(op, name);
@@ -90,6 +91,21 @@ public final class LinearTuner {
     /** The cache key: device id and name, op, rows x in x out. */
     String key(LinearVariant.Op op, int rows, int in, int out) {
         return device.id() + " | " + device.name() + " | " + op + " | " + rows + "x" + in + "x" + out;
+    }
+
+    /**
+     * A product worth tuning with tuning off ({@code TRM_AUTOTUNE=off}): what measured best or near it at most of
+     * TRM's shapes (bench/RESULTS.md): the 512-wide stripes where our JIT compiles for a CPU (PoCL, the vector
+     * device), else {@link #fallback}. The stripes sum as the plain kernels do, so results do not change.
+     */
+    public static LinearVariant untuned(Device device, LinearVariant.Op op) {
+        boolean jitOnCpu = device.type() == DeviceType.CPU || (device.type() == DeviceType.JVM && !device.backend().equals("java"));
+        if (!jitOnCpu) return fallback(device, op);
+        return LinearVariant.named(op, switch (op) {
+            case FORWARD -> "forwardStripe512";
+            case BACKWARD_INPUT -> "backwardInputStripe512";
+            case BACKWARD_WEIGHT -> "backwardWeightStripe512";
+        });
     }
 
     /** Without measurement: the tiled kernels on GPUs and accelerators, the CPU-shaped ones elsewhere. */

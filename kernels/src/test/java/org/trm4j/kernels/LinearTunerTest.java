@@ -63,6 +63,13 @@ class LinearTunerTest {
         LinearTuner on = LinearTuner.of(java, new AutotuneCache(file, true));
         assertEquals(LinearTuner.fallback(java, LinearVariant.Op.BACKWARD_INPUT), on.choose(LinearVariant.Op.BACKWARD_INPUT, 8, 16, 32));
         assertFalse(Files.exists(file), "nothing measured, nothing written");
+        // With tuning off, a large product on a CPU our JIT compiles for takes the stripes (same sums), java the plain kernels.
+        for (String id : new String[]{"opencl:0:0", "vector"}) {
+            LinearTuner cpuOff = LinearTuner.of(Devices.get(id), new AutotuneCache(file, false));
+            assertEquals("backwardWeightStripe512", cpuOff.choose(LinearVariant.Op.BACKWARD_WEIGHT, ROWS, IN, OUT).name(), id);
+            assertEquals("forward", cpuOff.choose(LinearVariant.Op.FORWARD, 8, 16, 32).name(), id + ", a tiny product");
+        }
+        assertFalse(Files.exists(file), "nothing measured, nothing written");
     }
 
     @Test void unreadableCacheIsIgnored() throws Exception {
