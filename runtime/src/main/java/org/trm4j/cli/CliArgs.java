@@ -33,7 +33,8 @@ public final class CliArgs {
         List<Device> out = new ArrayList<>();
         for (String id : wanted) {
             Device d = all.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow(() -> new IllegalArgumentException(
-                    "--device: no device \"" + id + "\"; available: " + all.stream().map(Device::id).collect(Collectors.joining(", "))));
+                    "--device: no device \"" + id + "\"; available: " + all.stream().map(Device::id).collect(Collectors.joining(", "))
+                            + Devices.unavailable().replace("\n  ", "; ")));
             out.add(d);
         }
         return out;
