@@ -19,12 +19,12 @@ import java.util.Map;
 import static org.trm4j.jit.jvm.JvmNames.*;
 
 /**
- * One IR instruction as JVM bytecode, lane by lane as Java itself would compute it: every IR operator has Java
+ * One IR instruction as JVM bytecode, computed as Java itself would: every IR operator has Java
  * semantics, so each is the bytecode javac would emit (intrinsics call the same {@code KernelMath}/{@code Math}
  * methods the kernel called, array accesses the arrays' own checked {@code get}/{@code set}). Registers live in
  * local slots of the method being built; {@link #slotOf} and {@link #arraySlot} say where.
  */
-class ScalarCode {
+final class ScalarCode {
     final Kernel k;
     final CodeBuilder b;
     private final int[] regSlot;
@@ -183,11 +183,11 @@ class ScalarCode {
     }
 
     private void binary(Op.Binary op, Type t, Block at) {
-        TypeKindOps ops = switch (kind(t)) {
-            case INT -> new TypeKindOps(Opcode.IADD, Opcode.ISUB, Opcode.IMUL, Opcode.IDIV, Opcode.IREM, Opcode.IAND, Opcode.IOR, Opcode.IXOR, Opcode.ISHL, Opcode.ISHR, Opcode.IUSHR);
-            case LONG -> new TypeKindOps(Opcode.LADD, Opcode.LSUB, Opcode.LMUL, Opcode.LDIV, Opcode.LREM, Opcode.LAND, Opcode.LOR, Opcode.LXOR, Opcode.LSHL, Opcode.LSHR, Opcode.LUSHR);
-            case FLOAT -> new TypeKindOps(Opcode.FADD, Opcode.FSUB, Opcode.FMUL, Opcode.FDIV, Opcode.FREM, null, null, null, null, null, null);
-            case DOUBLE -> new TypeKindOps(Opcode.DADD, Opcode.DSUB, Opcode.DMUL, Opcode.DDIV, Opcode.DREM, null, null, null, null, null, null);
+        KindOpcodes ops = switch (kind(t)) {
+            case INT -> new KindOpcodes(Opcode.IADD, Opcode.ISUB, Opcode.IMUL, Opcode.IDIV, Opcode.IREM, Opcode.IAND, Opcode.IOR, Opcode.IXOR, Opcode.ISHL, Opcode.ISHR, Opcode.IUSHR);
+            case LONG -> new KindOpcodes(Opcode.LADD, Opcode.LSUB, Opcode.LMUL, Opcode.LDIV, Opcode.LREM, Opcode.LAND, Opcode.LOR, Opcode.LXOR, Opcode.LSHL, Opcode.LSHR, Opcode.LUSHR);
+            case FLOAT -> new KindOpcodes(Opcode.FADD, Opcode.FSUB, Opcode.FMUL, Opcode.FDIV, Opcode.FREM, null, null, null, null, null, null);
+            case DOUBLE -> new KindOpcodes(Opcode.DADD, Opcode.DSUB, Opcode.DMUL, Opcode.DDIV, Opcode.DREM, null, null, null, null, null, null);
             default -> throw k.unsupported("jvm", at, op + " on " + t);
         };
         Opcode o = ops.of(op);
@@ -195,7 +195,8 @@ class ScalarCode {
         b.with(java.lang.classfile.instruction.OperatorInstruction.of(o));
     }
 
-    private record TypeKindOps(Opcode add, Opcode sub, Opcode mul, Opcode div, Opcode rem, Opcode and, Opcode or, Opcode xor,
+    /** The binary opcodes of one JVM value kind (null where the kind has none, e.g. shifts of floats). */
+    private record KindOpcodes(Opcode add, Opcode sub, Opcode mul, Opcode div, Opcode rem, Opcode and, Opcode or, Opcode xor,
                                Opcode shl, Opcode shr, Opcode ushr) {
         Opcode of(Op.Binary op) {
             return switch (op) {
