@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The devices of this machine, by id: "java", "opencl:P:D", "spirv:P:D", "cuda:N". */
+/** The devices of this machine, by id: "java", "opencl:P:D", "spirv:P:D", "cuda:N", "vector". */
 public final class Devices {
     private Devices() {}
 
@@ -30,7 +30,8 @@ public final class Devices {
 
     /**
      * The device used when a plan names none: the system property trm.device or the TRM_DEVICE
-     * environment variable if set, else the first device that is not the JVM, else "java".
+     * environment variable if set, else the first device other than the reference "java" (opencl, spirv, cuda, then
+     * vector: {@link org.trm4j.runtime.Backends}' order), else "java".
      */
     public static Device defaultDevice() {
         String id = System.getProperty("trm.device", System.getenv("TRM_DEVICE"));
