@@ -82,21 +82,37 @@ public final class JvmRenderer {
      *                      register on a path that did not assign it, which Java's definite assignment excludes for
      *                      the front end's IR; the device retries with it when the class does not verify
      */
-    public static Rendered render(Kernel k, ClassDesc name, int lanes, boolean relaxed, boolean zeroRegisters, ClassLoader loader) {
-        if (k.usesKernelContext) throw k.unsupported("jvm", null, "KernelContext kernel (work-groups, barriers)");
-        if (!k.localArrays.isEmpty()) throw k.unsupported("jvm", null, "local arrays");
-        if (k.reduction != null || !k.reductionParams.isEmpty()) throw k.unsupported("jvm", null, "@Reduce loop");
+    public static Rendered render(Kernel source, ClassDesc name, int lanes, boolean relaxed, boolean zeroRegisters, ClassLoader loader) {
+        if (source.usesKernelContext) throw source.unsupported("jvm", null, "KernelContext kernel (work-groups, barriers)");
+        if (!source.localArrays.isEmpty()) throw source.unsupported("jvm", null, "local arrays");
+        if (source.reduction != null || !source.reductionParams.isEmpty()) throw source.unsupported("jvm", null, "@Reduce loop");
+        Kernel k = source.copy(); // IfConversion rewrites loop bodies; the front end's IR is cached and shared
         Liveness live = new Liveness(k);
         Map<Block, VectorLoop> loops = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         for (Block b : k.blocks) {
+            IfConversion.Undo undo = null;
             try {
+                try {
+                    undo = IfConversion.convert(k, b, live);
+                } catch (VectorLoop.NotVectorised e) {
+                    throw new VectorLoop.NotVectorised("cannot if-convert the body: " + e.getMessage());
+                }
+                if (undo != null) live = new Liveness(k);
                 VectorLoop l = VectorLoop.find(k, b, live, relaxed);
-                if (l == null) continue;
+                if (l == null) {
+                    if (undo != null) throw new VectorLoop.NotVectorised("the if-converted body has no vector shape");
+                    continue;
+                }
                 loops.put(b, l);
                 notes.add(b.label() + " (" + b.origin + "): vector steps of " + lanes + " lanes, " + l.accesses().size()
                         + " vector accesses, up to " + l.pairs().size() + " distances checked on entry");
             } catch (VectorLoop.NotVectorised e) {
+                // A converted body that does not vectorise runs as it was: both arms of every branch would cost more.
+                if (undo != null) {
+                    undo.run();
+                    live = new Liveness(k);
+                }
                 notes.add(b.label() + " (" + b.origin + "): scalar: " + e.getMessage());
             }
         }
