@@ -62,9 +62,10 @@ final class IfConversion {
         }
         List<Block> order = topological(body, header, region);
         if (order == null) return null; // a loop inside: not an innermost loop
+        if (region.stream().noneMatch(b -> Instrs.successors(b).contains(header))) return null; // an if, not a loop
         for (Block b : region)
             if (!(b.terminator instanceof Terminator.Jump) && !(b.terminator instanceof Terminator.Branch))
-                throw new VectorLoop.NotVectorised("the body branches out of the loop (a return)");
+                throw new VectorLoop.NotVectorised("the body leaves the loop other than through its header (a break or a return)");
         Block latch = null;
         for (Block b : region)
             if (Instrs.successors(b).contains(header)) {

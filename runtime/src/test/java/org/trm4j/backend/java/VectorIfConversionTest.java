@@ -88,6 +88,16 @@ class VectorIfConversionTest {
         }
     }
 
+    /** A break: an edge out of the loop other than through its header, the loop stays scalar. */
+    static void untilNaN(FloatArray y, FloatArray x, FloatArray out, int n) {
+        for (@Parallel int t = 0; t < 1; t++)
+            for (int j = 0; j < n; j++) {
+                float a = x.get(j);
+                if (a != a) break;
+                out.set(j, a < 0 ? a * y.get(0) : a);
+            }
+    }
+
     /** A graph of one task running a row kernel above on (y, x, out, n). */
     private interface Row { TaskGraph graph(FloatArray y, FloatArray x, FloatArray out, int n); }
 
@@ -172,5 +182,11 @@ class VectorIfConversionTest {
         String c = code("runningMax");
         assertTrue(!c.contains("vector steps") && c.contains("carried"), c);
         assertBitIdentical("runningMax", (y, x, out, n) -> new TaskGraph("g").task("t", VectorIfConversionTest::runningMax, y, x, out, n));
+    }
+
+    @Test void aBreakStaysScalar() throws Exception {
+        String c = code("untilNaN");
+        assertTrue(!c.contains("vector steps") && c.contains("a break"), c);
+        assertBitIdentical("untilNaN", (y, x, out, n) -> new TaskGraph("g").task("t", VectorIfConversionTest::untilNaN, y, x, out, n));
     }
 }
