@@ -60,7 +60,7 @@ final class IfConversion {
             Block b = work.removeLast();
             for (Block s : Instrs.successors(b)) if (s != header && region.add(s)) work.add(s);
         }
-        List<Block> order = topological(body, header, region);
+        List<Block> order = topological(body, header);
         if (order == null) return null; // a loop inside: not an innermost loop
         if (region.stream().noneMatch(b -> Instrs.successors(b).contains(header))) return null; // an if, not a loop
         for (Block b : region)
@@ -115,7 +115,7 @@ final class IfConversion {
     }
 
     /** The region's blocks in a topological order from {@code entry}, or null when they hold a cycle. */
-    private static List<Block> topological(Block entry, Block header, Set<Block> region) {
+    private static List<Block> topological(Block entry, Block header) {
         List<Block> post = new ArrayList<>();
         Set<Block> done = new HashSet<>(), open = new HashSet<>();
         if (!visit(entry, header, done, open, post)) return null;

@@ -28,7 +28,8 @@ import static org.trm4j.jit.jvm.JvmNames.*;
  * The fourth renderer: a loop-parallel kernel's IR as JVM bytecode (ClassFile API), for the {@code vector} device.
  * {@code static void run(params..., int lo, int hi, int g0, int g1, int g2, int vectorOk)} runs work-items lo..hi-1
  * of the grid g0 x g1 x g2 (linear index, x fastest), each as the kernel's blocks with Java semantics
- * ({@link ScalarCode}); innermost loops of the right shape run in methods of their own with vector steps before
+ * ({@link ScalarCode}); innermost loops of the right shape (a body that branches first
+ * if-converted into one block, {@link IfConversion}) run in methods of their own with vector steps before
  * their scalar loop ({@link VectorLoop}, {@link VectorCode}), which alone runs when {@code vectorOk} is 0 (arrays
  * that share memory). Kernels with
  * work-group semantics (KernelContext: barriers, local memory, atomics) or a lowered @Reduce are refused: the

@@ -31,7 +31,8 @@ import static org.trm4j.jit.jvm.JvmNames.*;
  * iterations left (all of them when {@code vectorOk} is 0 or a check fails). Out of the kernel's method and apart,
  * each is small enough for the JIT compilers whatever the size of the kernel (C1 gives up on methods with too many
  * values, and HotSpot never compiles methods over 8000 bytes). Each step runs the body's scalar instructions once, then its vector
- * instructions on {@code FloatVector.SPECIES_PREFERRED}. The first step checks the bounds and lane distances
+ * instructions on {@code FloatVector.SPECIES_PREFERRED} (a BOOL per lane, from an if-converted body, as a
+ * {@code VectorMask} of that species). The first step checks the bounds and lane distances
  * ({@link VectorLoop}) and leaves everything to the scalar loop when they fail.
  */
 final class VectorCode {
