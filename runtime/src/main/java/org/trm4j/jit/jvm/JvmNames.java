@@ -26,6 +26,9 @@ final class JvmNames {
     static final ClassDesc OPERATORS = ClassDesc.of(VEC + "VectorOperators");
     static final ClassDesc UNARY_OP = ClassDesc.of(VEC + "VectorOperators$Unary");
     static final ClassDesc BINARY_OP = ClassDesc.of(VEC + "VectorOperators$Binary");
+    static final ClassDesc VECTOR_MASK = ClassDesc.of(VEC + "VectorMask");
+    static final ClassDesc COMPARISON = ClassDesc.of(VEC + "VectorOperators$Comparison");
+    static final ClassDesc TEST_OP = ClassDesc.of(VEC + "VectorOperators$Test");
 
     /** The NativeArray class whose elements have this type. */
     static ClassDesc arrayClass(Type element) {

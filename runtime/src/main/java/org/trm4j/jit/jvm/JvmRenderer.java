@@ -28,7 +28,8 @@ import static org.trm4j.jit.jvm.JvmNames.*;
  * The fourth renderer: a loop-parallel kernel's IR as JVM bytecode (ClassFile API), for the {@code vector} device.
  * {@code static void run(params..., int lo, int hi, int g0, int g1, int g2, int vectorOk)} runs work-items lo..hi-1
  * of the grid g0 x g1 x g2 (linear index, x fastest), each as the kernel's blocks with Java semantics
- * ({@link ScalarCode}); innermost loops of the right shape run in methods of their own with vector steps before
+ * ({@link ScalarCode}); innermost loops of the right shape (a body that branches first
+ * if-converted into one block, {@link IfConversion}) run in methods of their own with vector steps before
  * their scalar loop ({@link VectorLoop}, {@link VectorCode}), which alone runs when {@code vectorOk} is 0 (arrays
  * that share memory). Kernels with
  * work-group semantics (KernelContext: barriers, local memory, atomics) or a lowered @Reduce are refused: the
@@ -82,21 +83,37 @@ public final class JvmRenderer {
      *                      register on a path that did not assign it, which Java's definite assignment excludes for
      *                      the front end's IR; the device retries with it when the class does not verify
      */
-    public static Rendered render(Kernel k, ClassDesc name, int lanes, boolean relaxed, boolean zeroRegisters, ClassLoader loader) {
-        if (k.usesKernelContext) throw k.unsupported("jvm", null, "KernelContext kernel (work-groups, barriers)");
-        if (!k.localArrays.isEmpty()) throw k.unsupported("jvm", null, "local arrays");
-        if (k.reduction != null || !k.reductionParams.isEmpty()) throw k.unsupported("jvm", null, "@Reduce loop");
+    public static Rendered render(Kernel source, ClassDesc name, int lanes, boolean relaxed, boolean zeroRegisters, ClassLoader loader) {
+        if (source.usesKernelContext) throw source.unsupported("jvm", null, "KernelContext kernel (work-groups, barriers)");
+        if (!source.localArrays.isEmpty()) throw source.unsupported("jvm", null, "local arrays");
+        if (source.reduction != null || !source.reductionParams.isEmpty()) throw source.unsupported("jvm", null, "@Reduce loop");
+        Kernel k = source.copy(); // IfConversion rewrites loop bodies; the front end's IR is cached and shared
         Liveness live = new Liveness(k);
         Map<Block, VectorLoop> loops = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         for (Block b : k.blocks) {
+            IfConversion.Undo undo = null;
             try {
+                try {
+                    undo = IfConversion.convert(k, b, live);
+                } catch (VectorLoop.NotVectorised e) {
+                    throw new VectorLoop.NotVectorised("cannot if-convert the body: " + e.getMessage());
+                }
+                if (undo != null) live = new Liveness(k);
                 VectorLoop l = VectorLoop.find(k, b, live, relaxed);
-                if (l == null) continue;
+                if (l == null) {
+                    if (undo != null) throw new VectorLoop.NotVectorised("the if-converted body has no vector shape");
+                    continue;
+                }
                 loops.put(b, l);
                 notes.add(b.label() + " (" + b.origin + "): vector steps of " + lanes + " lanes, " + l.accesses().size()
                         + " vector accesses, up to " + l.pairs().size() + " distances checked on entry");
             } catch (VectorLoop.NotVectorised e) {
+                // A converted body that does not vectorise runs as it was: both arms of every branch would cost more.
+                if (undo != null) {
+                    undo.run();
+                    live = new Liveness(k);
+                }
                 notes.add(b.label() + " (" + b.origin + "): scalar: " + e.getMessage());
             }
         }

@@ -31,7 +31,8 @@ import static org.trm4j.jit.jvm.JvmNames.*;
  * iterations left (all of them when {@code vectorOk} is 0 or a check fails). Out of the kernel's method and apart,
  * each is small enough for the JIT compilers whatever the size of the kernel (C1 gives up on methods with too many
  * values, and HotSpot never compiles methods over 8000 bytes). Each step runs the body's scalar instructions once, then its vector
- * instructions on {@code FloatVector.SPECIES_PREFERRED}. The first step checks the bounds and lane distances
+ * instructions on {@code FloatVector.SPECIES_PREFERRED} (a BOOL per lane, from an if-converted body, as a
+ * {@code VectorMask} of that species). The first step checks the bounds and lane distances
  * ({@link VectorLoop}) and leaves everything to the scalar loop when they fail.
  */
 final class VectorCode {
@@ -212,13 +213,32 @@ final class VectorCode {
         b.pop();
     }
 
-    /** Vector instructions on FloatVector values held in local slots. */
+    /** Vector instructions on FloatVector values and VectorMask masks (BOOL per lane) held in local slots. */
     private record VectorOps(CodeBuilder b, ScalarCode s, Map<Value.Reg, Integer> slots, Kernel k, VectorLoop loop) {
         private static final MethodTypeDesc VV = fn(FLOAT_VECTOR, VECTOR);
 
         void emit(Instr x) {
             switch (x) {
-                case Instr.Move m -> { vec(m.src()); put(m.dst()); }
+                case Instr.Move m -> { value(m.src()); put(m.dst()); }
+                case Instr.Binary bin when bin.dst().type() == Type.BOOL -> {
+                    mask(bin.a());
+                    mask(bin.b());
+                    b.invokevirtual(VECTOR_MASK, bin.op().name().toLowerCase(Locale.ROOT), fn(VECTOR_MASK, VECTOR_MASK));
+                    put(bin.dst());
+                }
+                case Instr.Unary u when u.op() == Op.Unary.NOT -> {
+                    mask(u.a());
+                    not();
+                    put(u.dst());
+                }
+                case Instr.Compare c -> { compare(c); put(c.dst()); }
+                case Instr.Select sel -> { // b.blend(a, cond): a where the mask is set
+                    vec(sel.b());
+                    vec(sel.a());
+                    mask(sel.cond());
+                    b.invokevirtual(FLOAT_VECTOR, "blend", fn(FLOAT_VECTOR, VECTOR, VECTOR_MASK));
+                    put(sel.dst());
+                }
                 case Instr.Binary bin -> {
                     vec(bin.a());
                     vec(bin.b());
@@ -251,6 +271,11 @@ final class VectorCode {
             switch (c.fn()) {
                 case FMA -> { vec(a.get(0)); vec(a.get(1)); vec(a.get(2)); b.invokevirtual(FLOAT_VECTOR, "fma", fn(FLOAT_VECTOR, VECTOR, VECTOR)); }
                 case MIN, MAX -> { vec(a.get(0)); vec(a.get(1)); b.invokevirtual(FLOAT_VECTOR, c.fn().name().toLowerCase(Locale.ROOT), VV); }
+                case ISNAN -> {
+                    vec(a.get(0));
+                    b.getstatic(OPERATORS, "IS_NAN", TEST_OP);
+                    b.invokevirtual(FLOAT_VECTOR, "test", fn(VECTOR_MASK, TEST_OP));
+                }
                 case ABS, SQRT -> { vec(a.get(0)); b.invokevirtual(FLOAT_VECTOR, c.fn().name().toLowerCase(Locale.ROOT), fn(FLOAT_VECTOR)); }
                 case EXP, LOG, TANH, SIN, COS -> { vec(a.get(0)); unaryOp(c.fn().name()); }
                 case POW, ATAN2 -> {
@@ -274,6 +299,57 @@ final class VectorCode {
                 }
                 default -> throw k.unsupported("jvm", loop.body(), c.fn() + " on vectors");
             }
+        }
+
+        /**
+         * A float comparison with Java's NaN rule: the Vector API's EQ, LT, LE, GT, GE are false and its NE true
+         * where a lane is NaN, as Java's ordered tests; an unordered test (true on NaN) is the negation of the ordered
+         * opposite, and an ordered NE is LT or GT.
+         */
+        private void compare(Instr.Compare c) {
+            Op.Cond cond = c.cond();
+            boolean negate = c.unordered() && cond != Op.Cond.NE;
+            if (c.unordered()) cond = switch (cond) {
+                case EQ -> Op.Cond.NE; // not (LT or GT), below
+                case NE -> Op.Cond.NE;
+                case LT -> Op.Cond.GE;
+                case LE -> Op.Cond.GT;
+                case GT -> Op.Cond.LE;
+                case GE -> Op.Cond.LT;
+            };
+            if (cond == Op.Cond.NE && !(c.unordered() && c.cond() == Op.Cond.NE)) {
+                comparison(c, "LT");
+                comparison(c, "GT");
+                b.invokevirtual(VECTOR_MASK, "or", fn(VECTOR_MASK, VECTOR_MASK));
+            } else comparison(c, cond.name());
+            if (negate) not();
+        }
+
+        /** [] -> [a op b] for one VectorOperators comparison. */
+        private void comparison(Instr.Compare c, String op) {
+            vec(c.a());
+            b.getstatic(OPERATORS, op, COMPARISON);
+            vec(c.b());
+            b.invokevirtual(FLOAT_VECTOR, "compare", fn(VECTOR_MASK, COMPARISON, VECTOR));
+        }
+
+        private void not() { b.invokevirtual(VECTOR_MASK, "not", fn(VECTOR_MASK)); }
+
+        /** [] -> [mask of v]: its slot, or the uniform BOOL as a mask of all lanes. */
+        private void mask(Value v) {
+            if (v instanceof Value.Reg r && slots.containsKey(r)) {
+                b.aload(slots.get(r));
+                return;
+            }
+            species();
+            s.load(v);
+            b.invokeinterface(VECTOR_SPECIES, "maskAll", fn(VECTOR_MASK, java.lang.constant.ConstantDescs.CD_boolean));
+        }
+
+        /** [] -> [v as a vector or a mask, by its type]. */
+        private void value(Value v) {
+            if (v.type() == Type.BOOL) mask(v);
+            else vec(v);
         }
 
         private void unaryOp(String op) {

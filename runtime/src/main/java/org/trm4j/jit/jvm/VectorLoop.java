@@ -28,8 +28,10 @@ import java.util.Set;
  * an array index, kept as the scalar index of lane 0) or vector (a float per lane). Float
  * arrays indexed by an affine value are loaded and stored a vector at a time; everything else must be uniform.
  * Refused (the loop stays scalar): other loop-carried values (a running sum: vectorising it would reorder the
- * additions), a value per lane that is not a float, an index other than {@code u + i}, a stored array also read at
- * a uniform index, more than one block, a value assigned in the loop and read after it.
+ * additions), a value per lane that is not a float or a mask (a BOOL per lane: float comparisons, ISNAN, their
+ * AND/OR/XOR/NOT, the conditions of float selects), an index other than {@code u + i}, a stored array also read at
+ * a uniform index, more than one block (a body that branches is first made one by {@link IfConversion}), a value
+ * assigned in the loop and read after it.
  *
  * <p>What only the arguments tell is checked when the loop is entered: two stored and loaded indexes of one
  * array at a distance shorter than a vector (a dependence between lanes), and accesses beyond an array's ends
@@ -56,7 +58,7 @@ record VectorLoop(Block header, Block body, Block exit, Value.Reg index, Value b
 
     /** Float functions that run lane-wise with Java's exact result (IEEE operations, min/max as Math). */
     private static final Set<Op.Intrinsic> EXACT = Set.of(Op.Intrinsic.FMA, Op.Intrinsic.MIN, Op.Intrinsic.MAX,
-            Op.Intrinsic.ABS, Op.Intrinsic.SQRT);
+            Op.Intrinsic.ABS, Op.Intrinsic.SQRT, Op.Intrinsic.ISNAN);
     /** Functions whose vector versions (the Vector API's, within an ulp or two) are allowed under relaxed maths only. */
     private static final Set<Op.Intrinsic> RELAXED = Set.of(Op.Intrinsic.EXP, Op.Intrinsic.LOG, Op.Intrinsic.TANH,
             Op.Intrinsic.SIN, Op.Intrinsic.COS, Op.Intrinsic.POW, Op.Intrinsic.ATAN2, Op.Intrinsic.SIGMOID, Op.Intrinsic.RSQRT);
@@ -66,18 +68,29 @@ record VectorLoop(Block header, Block body, Block exit, Value.Reg index, Value b
         NotVectorised(String why) { super(why, null, false, false); }
     }
 
-    /** The loop headed by {@code header}, or null when {@code header} does not head a loop of the shape above. */
-    static VectorLoop find(Kernel k, Block header, Liveness live, boolean relaxed) throws NotVectorised {
+    /** The header's test {@code i < n} (or {@code i >= n}) and where it goes: the body and the exit. */
+    record Shape(Instr.Compare compare, Value.Reg index, Block body, Block exit) {}
+
+    /** The shape of the loop {@code header} tests, or null when it does not test {@code i < n} as above. */
+    static Shape shape(Block header) {
         if (header.instrs.size() != 1 || !(header.instrs.getFirst() instanceof Instr.Compare cmp)
                 || !(header.terminator instanceof Terminator.Branch br) || !br.cond().equals(cmp.dst())) return null;
         if (!(cmp.a() instanceof Value.Reg i) || i.type() != Type.INT) return null;
-        Block body, exit;
-        if (cmp.cond() == Op.Cond.GE) { exit = br.ifTrue(); body = br.ifFalse(); }
-        else if (cmp.cond() == Op.Cond.LT) { body = br.ifTrue(); exit = br.ifFalse(); }
-        else return null;
+        if (cmp.cond() == Op.Cond.GE) return new Shape(cmp, i, br.ifFalse(), br.ifTrue());
+        if (cmp.cond() == Op.Cond.LT) return new Shape(cmp, i, br.ifTrue(), br.ifFalse());
+        return null;
+    }
+
+    /** The loop headed by {@code header}, or null when {@code header} does not head a loop of the shape above. */
+    static VectorLoop find(Kernel k, Block header, Liveness live, boolean relaxed) throws NotVectorised {
+        Shape shape = shape(header);
+        if (shape == null) return null;
+        Instr.Compare cmp = shape.compare();
+        Value.Reg i = shape.index();
+        Block body = shape.body(), exit = shape.exit();
         if (body == header) return null;
         if (!(body.terminator instanceof Terminator.Jump j) || j.target() != header) {
-            // A body of several blocks (an if, a ternary, Float.isNaN in the loop): the front end does not if-convert.
+            // A body of several blocks that IfConversion left as it was (the renderer says why when it refused).
             // Said only of innermost loops: a later block jumps back to the header, and none in between jumps back.
             int latch = Instrs.predecessors(k).get(header.id).stream().mapToInt(p -> p.id).max().orElse(-1);
             if (latch <= header.id) return null;
@@ -232,13 +245,27 @@ record VectorLoop(Block header, Block body, Block exit, Value.Reg index, Value b
                 Kind ka = kindOf(b.a(), kinds), kb = kindOf(b.b(), kinds);
                 if (b.dst().type() == Type.INT && ka == Kind.AFFINE && kb == Kind.UNIFORM && (b.op() == Op.Binary.ADD || b.op() == Op.Binary.SUB)) return Kind.AFFINE;
                 if (b.dst().type() == Type.INT && ka == Kind.UNIFORM && kb == Kind.AFFINE && b.op() == Op.Binary.ADD) return Kind.AFFINE;
+                if (b.dst().type() == Type.BOOL && maskOperands(kinds, b.a(), b.b())
+                        && (b.op() == Op.Binary.AND || b.op() == Op.Binary.OR || b.op() == Op.Binary.XOR)) return Kind.VECTOR;
                 if (b.dst().type() == Type.FLOAT && floatOperands(kinds, b.a(), b.b())
                         && (b.op() == Op.Binary.ADD || b.op() == Op.Binary.SUB || b.op() == Op.Binary.MUL || b.op() == Op.Binary.DIV)) return Kind.VECTOR;
                 throw new NotVectorised(b.op() + " on " + b.dst().type() + " per lane");
             }
             case Instr.Unary u -> {
                 if (u.op() == Op.Unary.NEG && u.dst().type() == Type.FLOAT && kindOf(u.a(), kinds) == Kind.VECTOR) return Kind.VECTOR;
+                if (u.op() == Op.Unary.NOT && maskOperands(kinds, u.a())) return Kind.VECTOR;
                 throw new NotVectorised(u.op() + " per lane");
+            }
+            case Instr.Compare c -> {
+                if (floatOperands(kinds, c.a(), c.b())) return Kind.VECTOR; // a mask
+                throw new NotVectorised("comparison of " + c.a().type() + " per lane");
+            }
+            case Instr.Select sel -> {
+                // A float per lane chosen by a mask or a uniform condition; a BOOL chosen per lane has no vector form here.
+                if (sel.dst().type() == Type.FLOAT && (maskOperands(kinds, sel.cond()) || kindOf(sel.cond(), kinds) == Kind.UNIFORM)
+                        && sel.a().type() == Type.FLOAT && kindOf(sel.a(), kinds) != Kind.AFFINE && kindOf(sel.b(), kinds) != Kind.AFFINE)
+                    return Kind.VECTOR;
+                throw new NotVectorised("select of " + sel.dst().type() + " per lane");
             }
             case Instr.Call c -> {
                 if (!floatOperands(kinds, c.args().toArray(Value[]::new)) || c.args().getFirst().type() != Type.FLOAT)
@@ -249,6 +276,17 @@ record VectorLoop(Block header, Block body, Block exit, Value.Reg index, Value b
             }
             default -> throw new NotVectorised(x.getClass().getSimpleName() + " per lane");
         }
+    }
+
+    /** Every operand is a BOOL: a mask (a BOOL per lane) or uniform, and at least one is a mask. */
+    private static boolean maskOperands(Map<Value.Reg, Kind> kinds, Value... vs) {
+        boolean vec = false;
+        for (Value v : vs) {
+            Kind kv = kindOf(v, kinds);
+            if (v.type() != Type.BOOL || kv == Kind.AFFINE) return false;
+            vec |= kv == Kind.VECTOR;
+        }
+        return vec;
     }
 
     /** Every operand is a float vector or a uniform float, and at least one is a vector. */

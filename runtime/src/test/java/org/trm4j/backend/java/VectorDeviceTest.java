@@ -46,7 +46,7 @@ class VectorDeviceTest {
             for (int j = 0; j < n; j++) y.set(j, Math.max(Math.min(x.get(j), -lo), lo) * Math.abs(x.get(j)) / x.get(j) - KernelMath.sqrt(x.get(j)));
     }
 
-    /** A ternary in the loop: several blocks, which stay scalar. */
+    /** A ternary whose arm loads: a load that only some paths run is not if-converted, the loop stays scalar. */
     static void branchy(FloatArray x, FloatArray y, int n) {
         for (@Parallel int t = 0; t < 1; t++)
             for (int j = 0; j < n; j++) y.set(j, x.get(j) < 0 ? 0 : x.get(j));
