@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class VectorIfConversionTest {
 
-    /** A copy of Optimizers.atan2: all ternaries, some with || and &&. */
+    /** A copy of kernels' Optimizers.atan2 (the runtime's tests cannot see that module): all ternaries, some with || and &&. */
     static float atan2(float y, float x) {
         float ax = Math.abs(x), ay = Math.abs(y);
         float mx = Math.max(ax, ay), mn = Math.min(ax, ay);
