@@ -54,12 +54,9 @@ public enum CodeTarget {
 
     /** The bytes of the file `trm kernels export` writes. */
     public byte[] export(Method kernel) {
-        if (this == JVM) {
-            int lanes = org.trm4j.jit.jvm.JvmRenderer.preferredFloatLanes();
-            return org.trm4j.jit.jvm.JvmRenderer.render(org.trm4j.runtime.DeviceIr.unchecked(kernel, org.trm4j.runtime.CompileOptions.RELAXED),
-                    java.lang.constant.ClassDesc.of("org.trm4j.backend.java.Jvm$" + kernel.getName()), lanes > 1 ? lanes : 16, true, false,
+        if (this == JVM)
+            return org.trm4j.jit.jvm.JvmRenderer.forDisplay(org.trm4j.runtime.DeviceIr.unchecked(kernel, org.trm4j.runtime.CompileOptions.RELAXED),
                     kernel.getDeclaringClass().getClassLoader()).bytes();
-        }
         return this == SPIRV ? SpirvRenderer.render(KernelCompiler.compile(kernel)) : show(kernel).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -55,11 +55,19 @@ public final class JvmRenderer {
         }
     }
 
+    /**
+     * The class {@code trm kernels show/export --target jvm} shows: relaxed maths, this JVM's lanes (16 where it runs
+     * without the Vector API module).
+     */
+    public static Rendered forDisplay(Kernel k, ClassLoader loader) {
+        int lanes = preferredFloatLanes();
+        return render(k, ClassDesc.of("org.trm4j.backend.java.Jvm$" + k.name), lanes > 1 ? lanes : 16, true, false, loader);
+    }
+
     /** What {@code trm kernels show --target jvm} prints: the loop report and the class size. */
     public static String describe(Kernel k) {
         int lanes = preferredFloatLanes();
-        Rendered r = render(k, ClassDesc.of("org.trm4j.backend.java.Jvm$" + k.name), lanes > 1 ? lanes : 16, true, false,
-                JvmRenderer.class.getClassLoader());
+        Rendered r = forDisplay(k, JvmRenderer.class.getClassLoader());
         StringBuilder sb = new StringBuilder("// " + k.source + " for the vector device (relaxed maths" + (lanes > 1 ? "" : "; 16 lanes assumed: this JVM runs without " + VECTOR_MODULE) + "): "
                 + r.bytes().length + " bytes of class file; `trm kernels export --target jvm` writes it for javap -c -p\n");
         if (r.loops().isEmpty()) sb.append("// no innermost loop\n");
@@ -72,9 +80,7 @@ public final class JvmRenderer {
      * @param runType the descriptor of {@link #RUN}
      * @param loops   one line per loop header: vectorised, or why not
      */
-    public record Rendered(byte[] bytes, MethodTypeDesc runType, List<String> loops) {
-        public long vectorised() { return loops.stream().filter(l -> l.contains(": vector steps")).count(); }
-    }
+    public record Rendered(byte[] bytes, MethodTypeDesc runType, List<String> loops) {}
 
     /**
      * Throws UnsupportedOperationException ("cannot render kernel for jvm: ...") for what it cannot run.
@@ -231,20 +237,21 @@ public final class JvmRenderer {
         /** i = vectorBn(live-ins..., arrays..., vectorOk); i = vectorBnRest(...): the whole loop; then on to its exit. */
         private void vectorEntry(VectorLoop loop) {
             b.labelBinding(vectorEntries.get(loop.header()));
-            for (Value.Reg r : loop.liveIn()) s.load(r);
-            for (Param.Array a : loop.arrays()) b.aload(s.arraySlot(a));
-            b.iload(vectorOk);
-            b.invokestatic(owner, methods.get(loop.header()), VectorCode.type(loop));
-            s.store(loop.index());
+            callLoopMethod(loop, methods.get(loop.header()));
             s.load(loop.index());                // the scalar rest only when iterations are left (a call of ~50 arguments)
             s.load(loop.bound());
             b.if_icmpge(target(loop.header(), loop.exit()));
+            callLoopMethod(loop, methods.get(loop.header()) + "Rest");
+            b.goto_(target(loop.header(), loop.exit()));
+        }
+
+        /** i = name(live-ins..., arrays..., vectorOk): one of the loop's two methods ({@link VectorCode#type}). */
+        private void callLoopMethod(VectorLoop loop, String name) {
             for (Value.Reg r : loop.liveIn()) s.load(r);
             for (Param.Array a : loop.arrays()) b.aload(s.arraySlot(a));
             b.iload(vectorOk);
-            b.invokestatic(owner, methods.get(loop.header()) + "Rest", VectorCode.type(loop));
+            b.invokestatic(owner, name, VectorCode.type(loop));
             s.store(loop.index());
-            b.goto_(target(loop.header(), loop.exit()));
         }
     }
 }
